@@ -1,0 +1,90 @@
+#include "app/cli.h"
+
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "app/config_command.h"
+#include "app/exit_codes.h"
+
+#ifndef BGT_VERSION
+#error "BGT_VERSION must be defined by the build (CMake PROJECT_VERSION)"
+#endif
+
+namespace bgt::app {
+namespace {
+
+int RunParsed(int argc, const char* const* argv, const Io& io) {
+  CLI::App app("bgt: automated trading for Bitget USDT-M perpetual futures", "bgt");
+  app.set_version_flag("--version", VersionString(), "Print the version and exit");
+  app.footer(kExitCodesHelp);
+
+  GlobalOptions options;
+  std::string config_file;
+  std::string log_level;
+  CLI::Option* config_option =
+      app.add_option("-c,--config", config_file,
+                     "TOML config file (see config/bgt.example.toml); without it the built-in "
+                     "defaults apply")
+          ->type_name("FILE");
+  app.add_flag("--json", options.json, "Machine-readable JSON output for commands that print data");
+  const std::vector<std::string> levels(config::LogLevelNames().begin(),
+                                        config::LogLevelNames().end());
+  app.add_option("--log-level", log_level, "Log level; overrides log.level of the config file")
+      ->type_name("LEVEL")
+      ->check(CLI::IsMember(levels));
+
+  CLI::App* config_cmd =
+      app.add_subcommand("config", "Inspect and validate the configuration")->fallthrough();
+  CLI::App* show = config_cmd
+                       ->add_subcommand("show",
+                                        "Print the validated effective configuration (secrets "
+                                        "as ***)")
+                       ->fallthrough();
+  CLI::App* check = config_cmd
+                        ->add_subcommand("check",
+                                         "Validate the configuration; print \"config OK\" or "
+                                         "every violation")
+                        ->fallthrough();
+  config_cmd->require_subcommand(0, 1);
+  app.require_subcommand(0, 1);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {  // --help, --version
+    app.exit(e, io.out, io.err);
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    app.exit(e, io.out, io.err);
+    return kExitUsage;
+  }
+
+  if (config_option->count() > 0) options.config_file = config_file;
+  if (!log_level.empty()) options.log_level = config::ParseLogLevel(log_level);
+
+  if (show->parsed()) return RunConfigShow(options, io);
+  if (check->parsed()) return RunConfigCheck(options, io);
+  if (config_cmd->parsed()) {
+    io.out << config_cmd->help();
+    return kExitOk;
+  }
+  io.out << app.help();
+  return kExitOk;
+}
+
+}  // namespace
+
+const char* VersionString() { return "bgt " BGT_VERSION; }
+
+int Run(int argc, const char* const* argv, const Io& io) {
+  try {
+    return RunParsed(argc, argv, io);
+  } catch (const std::exception& e) {
+    io.err << "bgt: unexpected error: " << e.what() << '\n';
+    return kExitRuntimeFailure;
+  }
+}
+
+}  // namespace bgt::app
