@@ -1,0 +1,60 @@
+// HttpServer: a small HTTP/1.1 server on its own thread, for the emulator and for tests. The
+// handler decides each reply, including misbehaviour a client must survive (no reply at all,
+// raw bytes such as a truncated response, closing the connection).
+// Thread-safety: Start/Stop/port() from any one thread; the handler runs on the server thread.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "net/http.h"
+
+namespace bgt::net {
+
+struct ServerReply {
+  enum class Kind {
+    kRespond,  // send `response` (Content-Length set; Content-Type defaults to JSON)
+    kHang,     // never answer; hold the connection until the client closes it
+    kRaw,      // write `raw` verbatim, then close
+    kClose,    // close the connection without answering
+  };
+  Kind kind = Kind::kRespond;
+  HttpResponse response;
+  std::string raw;
+  bool close_after = false;  // kRespond: close instead of keeping the connection alive
+};
+
+using HttpHandler = std::function<ServerReply(const HttpRequest&)>;
+
+struct HttpServerOptions {
+  std::string bind_address = "127.0.0.1";
+  std::uint16_t port = 0;  // 0: pick a free port (read it back with port())
+  std::size_t max_request_bytes = 1u << 20;
+};
+
+class HttpServer {
+ public:
+  // Binds, listens and starts the server thread. Error (kUnavailable) when the address cannot
+  // be bound.
+  static core::Result<std::unique_ptr<HttpServer>> Start(const HttpServerOptions& options,
+                                                         HttpHandler handler);
+  ~HttpServer();  // stops the server
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  std::uint16_t port() const;
+  std::string BaseUrl() const;  // "http://127.0.0.1:<port>"
+  std::size_t connections_accepted() const;
+  void Stop();
+
+ private:
+  class Impl;
+  explicit HttpServer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace bgt::net
