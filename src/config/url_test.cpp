@@ -9,31 +9,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-TEST(SplitUrl, SplitsSchemeHostPortAndPath) {
-  auto p = SplitUrl("WSS://WS.Bitget.com:443/v2/ws/public");
-  ASSERT_TRUE(p.has_value());
-  EXPECT_EQ(p->scheme, "wss");
-  EXPECT_EQ(p->host, "ws.bitget.com");
-  EXPECT_EQ(p->port, 443);
-  EXPECT_EQ(p->path, "/v2/ws/public");
-
-  auto v6 = SplitUrl("http://[::1]:8080");
-  ASSERT_TRUE(v6.has_value());
-  EXPECT_EQ(v6->host, "::1");
-  EXPECT_EQ(v6->port, 8080);
-  EXPECT_EQ(v6->path, "");
-}
-
-TEST(SplitUrl, RejectsMalformedUrls) {
-  for (std::string_view bad :
-       {"", "api.bitget.com", "://x", "https://", "https://:443", "https://a b.com",
-        "https://host:0", "https://host:65536", "https://host:12x", "https://host:", "https://[::1",
-        "https://[::1]x", "https://[zz]", "https://h\xc3\xa9.com", "https://host/\n",
-        "https://host?x=1", "https://host#frag", "https://ho_st.com", "1https://host"}) {
-    EXPECT_FALSE(SplitUrl(bad).has_value()) << bad;
-  }
-}
-
 TEST(CheckVenueUrl, TlsIsAlwaysAllowed) {
   EXPECT_TRUE(CheckVenueUrl("https://api.bitget.com", UrlKind::kRest));
   EXPECT_TRUE(CheckVenueUrl("https://vip-api.bitget.com:443", UrlKind::kRest));

@@ -35,19 +35,20 @@ struct HttpResponse {
   std::string_view Header(std::string_view name) const;
 };
 
-// scheme://host[:port]. Only http and https (and ws/wss for WebSocket URLs).
+// scheme://host[:port][/path]. Only http and https (and ws/wss for WebSocket URLs).
 struct Url {
-  std::string scheme;  // lower-case
-  std::string host;
+  std::string scheme;      // lower-case
+  std::string host;        // lower-case, IPv6 literals without brackets
   std::uint16_t port = 0;  // defaulted from the scheme when absent
-  std::string path;        // "" or "/..." (no query)
+  std::string path;        // as written: "" or "/..." (no query)
 
   bool Tls() const { return scheme == "https" || scheme == "wss"; }
-  bool Loopback() const;
+  bool Loopback() const;       // exactly 127.0.0.1, ::1 or localhost (no look-alikes)
   std::string Origin() const;  // "scheme://host:port"
 };
 
-// Error (kInvalidArgument) for anything that is not an absolute http(s)/ws(s) URL with a host.
+// Parses an absolute http(s)/ws(s) URL (RFC 3986, via Boost.URL). Error (kInvalidArgument) for
+// anything else, and for user info, a query or a fragment; messages never repeat the URL.
 core::Result<Url> ParseUrl(std::string_view text);
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);

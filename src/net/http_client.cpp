@@ -86,8 +86,7 @@ class HttpClient::Impl {
     ++stats_.connects;
     tcp::resolver resolver(ioc_);
     tcp::resolver::results_type endpoints;
-    std::string host = url_.host;
-    if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
+    const std::string& host = url_.host;
     error_code ec = Run([&](auto handler) {
       resolver.async_resolve(host, std::to_string(url_.port),
                              [&endpoints, handler](error_code e, tcp::resolver::results_type r) {
