@@ -10,19 +10,88 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <deque>
+#include <mutex>
 #include <thread>
 
 namespace bgt::net {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
+namespace websocket = beast::websocket;
 using tcp = asio::ip::tcp;
 constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
 
+namespace {
+
+// Server side of one WebSocket. All socket work happens on the server's io_context; Send and
+// Close post onto it, so they are safe from any thread.
+class ServerWs final : public WsConnection, public std::enable_shared_from_this<ServerWs> {
+ public:
+  ServerWs(std::uint64_t id, std::string target, websocket::stream<beast::tcp_stream> ws)
+      : id_(id), target_(std::move(target)), ws_(std::move(ws)) {}
+
+  std::uint64_t id() const override { return id_; }
+  const std::string& target() const override { return target_; }
+  bool open() const override { return open_.load(); }
+
+  void Send(std::string text) override {
+    if (!open_.load()) return;
+    asio::post(ws_.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable {
+      self->queue_.push_back(std::move(text));
+      if (self->queue_.size() == 1) self->WriteNext();
+    });
+  }
+
+  void Close(bool abrupt) override {
+    asio::post(ws_.get_executor(), [self = shared_from_this(), abrupt] {
+      if (!self->open_.exchange(false)) return;
+      if (abrupt) {
+        boost::system::error_code ec;
+        beast::get_lowest_layer(self->ws_).socket().shutdown(tcp::socket::shutdown_both, ec);
+        beast::get_lowest_layer(self->ws_).socket().close(ec);
+        return;
+      }
+      self->ws_.async_close(websocket::close_code::normal, [self](boost::system::error_code) {});
+    });
+  }
+
+  websocket::stream<beast::tcp_stream>& stream() { return ws_; }
+  void MarkClosed() { open_.store(false); }
+
+ private:
+  void WriteNext() {
+    if (queue_.empty() || !open_.load()) return;
+    ws_.text(true);
+    ws_.async_write(asio::buffer(queue_.front()),
+                    [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+                      if (ec) {
+                        self->open_.store(false);
+                        self->queue_.clear();
+                        return;
+                      }
+                      self->queue_.pop_front();
+                      self->WriteNext();
+                    });
+  }
+
+  const std::uint64_t id_;
+  const std::string target_;
+  websocket::stream<beast::tcp_stream> ws_;
+  std::deque<std::string> queue_;  // front() is being written
+  std::atomic<bool> open_{true};
+};
+
+}  // namespace
+
 class HttpServer::Impl {
  public:
-  Impl(HttpServerOptions options, HttpHandler handler)
-      : options_(std::move(options)), handler_(std::move(handler)), acceptor_(ioc_) {}
+  Impl(HttpServerOptions options, HttpHandler handler, WsHandler ws_handler)
+      : options_(std::move(options)),
+        handler_(std::move(handler)),
+        ws_handler_(std::move(ws_handler)),
+        acceptor_(ioc_) {}
 
   ~Impl() { Stop(); }
 
@@ -75,6 +144,10 @@ class HttpServer::Impl {
       auto [ec, n] = co_await http::async_read(stream, buffer, parser, kNoThrow);
       if (ec) co_return;  // closed by the client, or a request we cannot parse
       auto msg = parser.release();
+      if (websocket::is_upgrade(msg) && ws_handler_.on_open) {
+        co_await ServeWebSocket(std::move(stream), std::move(msg));
+        co_return;
+      }
       HttpRequest request;
       request.method = std::string(msg.method_string());
       request.target = std::string(msg.target());
@@ -125,8 +198,34 @@ class HttpServer::Impl {
     }
   }
 
+  asio::awaitable<void> ServeWebSocket(beast::tcp_stream stream,
+                                       http::request<http::string_body> upgrade) {
+    stream.expires_never();
+    websocket::stream<beast::tcp_stream> ws(std::move(stream));
+    ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    ws.read_message_max(ws_handler_.max_message_bytes);
+    auto [ec] = co_await ws.async_accept(upgrade, kNoThrow);
+    if (ec) co_return;
+    auto conn =
+        std::make_shared<ServerWs>(++next_ws_id_, std::string(upgrade.target()), std::move(ws));
+    ws_handler_.on_open(conn);
+    beast::flat_buffer buffer;
+    for (;;) {
+      auto [rec, n] = co_await conn->stream().async_read(buffer, kNoThrow);
+      if (rec) break;
+      const auto data = buffer.data();
+      const std::string_view text(static_cast<const char*>(data.data()), data.size());
+      if (ws_handler_.on_message) ws_handler_.on_message(conn, text);
+      buffer.consume(buffer.size());
+    }
+    conn->MarkClosed();
+    if (ws_handler_.on_close) ws_handler_.on_close(conn);
+  }
+
   HttpServerOptions options_;
   HttpHandler handler_;
+  WsHandler ws_handler_;
+  std::uint64_t next_ws_id_ = 0;
   asio::io_context ioc_;
   tcp::acceptor acceptor_;
   std::thread thread_;
@@ -136,8 +235,9 @@ class HttpServer::Impl {
 };
 
 core::Result<std::unique_ptr<HttpServer>> HttpServer::Start(const HttpServerOptions& options,
-                                                            HttpHandler handler) {
-  auto impl = std::make_unique<Impl>(options, std::move(handler));
+                                                            HttpHandler handler,
+                                                            WsHandler ws_handler) {
+  auto impl = std::make_unique<Impl>(options, std::move(handler), std::move(ws_handler));
   if (auto st = impl->Listen(); !st) return st.error();
   return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
 }
