@@ -6,8 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "app/account_command.h"
+#include "app/cli_args.h"
 #include "app/config_command.h"
 #include "app/exit_codes.h"
+#include "app/market_command.h"
+#include "app/order_command.h"
+#include "config/url.h"
 
 #ifndef BGT_VERSION
 #error "BGT_VERSION must be defined by the build (CMake PROJECT_VERSION)"
@@ -35,6 +40,18 @@ int RunParsed(int argc, const char* const* argv, const Io& io) {
   app.add_option("--log-level", log_level, "Log level; overrides log.level of the config file")
       ->type_name("LEVEL")
       ->check(CLI::IsMember(levels));
+  std::string base_url;
+  CLI::Option* base_url_option =
+      app.add_option("--base-url", base_url,
+                     "REST origin of Bitget or a Bitget-compatible server; overrides "
+                     "venue.rest_url (http:// only for 127.0.0.1, ::1, localhost)")
+          ->type_name("URL")
+          ->check(CLI::Validator(
+              [](std::string& url) -> std::string {
+                core::Status checked = config::CheckVenueUrl(url, config::UrlKind::kRest);
+                return checked ? std::string() : checked.error().message;
+              },
+              "", "venue URL"));
 
   CLI::App* config_cmd =
       app.add_subcommand("config", "Inspect and validate the configuration")->fallthrough();
@@ -49,6 +66,10 @@ int RunParsed(int argc, const char* const* argv, const Io& io) {
                                          "every violation")
                         ->fallthrough();
   config_cmd->require_subcommand(0, 1);
+  std::vector<CommandEntry> commands;
+  const std::vector<CLI::App*> groups = {
+      config_cmd, AddMarketCommands(app, commands), AddAccountCommands(app, commands),
+      AddOrderCommands(app, commands), AddPositionCommands(app, commands)};
   app.require_subcommand(0, 1);
 
   try {
@@ -63,12 +84,18 @@ int RunParsed(int argc, const char* const* argv, const Io& io) {
 
   if (config_option->count() > 0) options.config_file = config_file;
   if (!log_level.empty()) options.log_level = config::ParseLogLevel(log_level);
+  if (base_url_option->count() > 0) options.base_url = base_url;
 
   if (show->parsed()) return RunConfigShow(options, io);
   if (check->parsed()) return RunConfigCheck(options, io);
-  if (config_cmd->parsed()) {
-    io.out << config_cmd->help();
-    return kExitOk;
+  for (const CommandEntry& command : commands) {
+    if (command.app->parsed()) return command.run(options, io);
+  }
+  for (CLI::App* group : groups) {
+    if (group->parsed()) {  // a group without its subcommand: its help
+      io.out << group->help();
+      return kExitOk;
+    }
   }
   io.out << app.help();
   return kExitOk;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <ostream>
+#include <string>
 
 #include "config/config.h"
 #include "config/credentials.h"
@@ -22,6 +23,7 @@ struct GlobalOptions {
   std::optional<std::filesystem::path> config_file;  // --config; none: built-in defaults
   bool json = false;                                 // --json
   std::optional<config::LogLevel> log_level;         // --log-level; overrides log.level
+  std::optional<std::string> base_url;               // --base-url; overrides venue.rest_url
 };
 
 }  // namespace bgt::app

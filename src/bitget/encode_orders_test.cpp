@@ -9,6 +9,7 @@
 
 #include "bitget/credential.h"
 #include "bitget/encode_requests.h"
+#include "bitget/encode_test_util.h"
 #include "core/secret.h"
 #include "model/contract_rows_testdata.h"
 #include "model/instrument.h"
@@ -25,32 +26,10 @@ using model::PositionMode;
 using model::PositionSide;
 using model::TimeInForce;
 
-Decimal D(std::string_view text) { return Decimal::Parse(text).value(); }
-
-template <typename Request>
-EncodedRequest MustEncode(const Request& request, const EncodeContext& context = {}) {
-  auto encoded = Encode(request, context);
-  if (!encoded) {
-    ADD_FAILURE() << encoded.error().ToString();
-    return {};
-  }
-  return *encoded;
-}
-
-// Expects kInvalidArgument whose message starts with `prefix` ("Type.field: ").
-template <typename Request>
-void ExpectInvalid(const Request& request, std::string_view prefix,
-                   const EncodeContext& context = {}) {
-  auto encoded = Encode(request, context);
-  ASSERT_FALSE(encoded.has_value()) << "encoded " << encoded->Target() << " " << encoded->body;
-  EXPECT_EQ(encoded.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_TRUE(encoded.error().message.starts_with(prefix))
-      << "want prefix \"" << prefix << "\", got: " << encoded.error().message;
-}
-
-boost::json::object BodyOf(const EncodedRequest& request) {
-  return boost::json::parse(request.body).as_object();
-}
+using test_util::BodyOf;
+using test_util::D;
+using test_util::ExpectInvalid;
+using test_util::MustEncode;
 
 EncodeContext WithInstrument(const model::Instrument& instrument) {
   EncodeContext context;
