@@ -9,6 +9,7 @@
 #include "app/account_command.h"
 #include "app/cli_args.h"
 #include "app/config_command.h"
+#include "app/emulator_command.h"
 #include "app/exit_codes.h"
 #include "app/market_command.h"
 #include "app/order_command.h"
@@ -70,6 +71,7 @@ int RunParsed(int argc, const char* const* argv, const Io& io) {
   const std::vector<CLI::App*> groups = {
       config_cmd, AddMarketCommands(app, commands), AddAccountCommands(app, commands),
       AddOrderCommands(app, commands), AddPositionCommands(app, commands)};
+  AddEmulatorCommand(app, commands);
   app.require_subcommand(0, 1);
 
   try {

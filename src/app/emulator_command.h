@@ -1,0 +1,31 @@
+// `bgt emulator [--port PORT] [--seed N]`: runs bgt's Bitget-compatible emulator on 127.0.0.1,
+// prints its REST and WebSocket URLs and the documented test credentials, and serves until
+// SIGINT or SIGTERM.
+// Thread-safety: not thread-safe; RunEmulator blocks SIGINT/SIGTERM on the calling thread (and
+// the server thread it starts) and waits for them there.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "app/cli_args.h"
+#include "app/options.h"
+
+namespace bgt::app {
+
+struct EmulatorArgs {
+  std::uint16_t port = 0;  // 0: any free port (printed)
+  std::uint64_t seed = 1;  // market generator seed
+};
+
+// Starts the emulator and calls `wait_for_stop` (default: block until SIGINT or SIGTERM), then
+// stops it. Returns an ExitCode: 0 after a clean stop, 3 for an invalid --config file, 1 when
+// the port cannot be bound or the emulator cannot start.
+int RunEmulator(const GlobalOptions& options, const Io& io, const EmulatorArgs& args,
+                const std::function<void()>& wait_for_stop = {});
+
+// Registers the `emulator` subcommand and its dispatch entry.
+void AddEmulatorCommand(CLI::App& app, std::vector<CommandEntry>& commands);
+
+}  // namespace bgt::app

@@ -1,0 +1,256 @@
+// Emulator start-up, request routing, authentication, rate limits and the market feed.
+#include "emulator/emulator.h"
+
+#include <string>
+#include <utility>
+
+#include "bitget/credential.h"
+#include "bitget/encode_responses.h"
+#include "bitget/errors.h"
+#include "emulator/emulator_impl.h"
+
+namespace bgt::emulator {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr core::Duration kRefreshInterval = 200ms;
+constexpr core::Duration kTimestampWindow = 30s;
+constexpr std::size_t kLiquidityLevels = 20;
+
+net::HttpResponse JsonResponse(int status, std::string body) {
+  net::HttpResponse response;
+  response.status = status;
+  response.headers.emplace_back("Content-Type", "application/json");
+  response.body = std::move(body);
+  return response;
+}
+
+net::HttpResponse ErrorResponse(const core::Error& error, core::Timestamp now) {
+  const std::string code = error.venue_code.empty() ? "40017" : error.venue_code;
+  const int status = error.http_status == 0 ? 400 : error.http_status;
+  return JsonResponse(status, bitget::EncodeError(code, error.message, now));
+}
+
+std::optional<std::int64_t> ParseMillis(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::int64_t value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+core::Status Emulator::Impl::Init() {
+  const core::Timestamp now = clock_.Now();
+  sim::MarketGeneratorConfig market_config;
+  market_config.seed = config_.seed;
+  market_config.start = core::Timestamp::FromMillis(now.millis());
+  market_config.history_days = config_.history_days;
+  for (const sim::SymbolPreset& preset : market_config.presets) {
+    contracts_.push_back(preset.contract);
+  }
+  auto market = sim::MarketGenerator::Create(std::move(market_config));
+  if (!market) return market.error();
+  market_ = std::move(*market);
+  exchange_ = std::make_unique<sim::SimExchange>(clock_);
+  for (const model::Instrument& instrument : market_->instruments()) {
+    BGT_RETURN_IF_ERROR(exchange_->AddInstrument(instrument));
+  }
+  for (const EmulatorAccount& account : config_.accounts) {
+    for (const KeyEntry& key : keys_) {
+      if (key.credentials.api_key == account.api_key) {
+        return core::MakeError(core::ErrorCode::kInvalidArgument,
+                               "emulator: duplicate API key in the accounts");
+      }
+    }
+    auto deposit = core::Decimal::Parse(account.usdt_deposit);
+    if (!deposit || *deposit <= core::Decimal()) {
+      return core::MakeError(core::ErrorCode::kInvalidArgument,
+                             "emulator: the USDT deposit must be a positive decimal");
+    }
+    const sim::AccountId id = exchange_->CreateAccount();
+    BGT_RETURN_IF_ERROR(exchange_->Deposit(id, *deposit));
+    keys_.push_back(KeyEntry{account, id});
+  }
+  RefreshMarket(now);
+  AddMarketRoutes();
+  AddTradeRoutes();
+  return core::Status::Ok();
+}
+
+void Emulator::Impl::RefreshMarket(core::Timestamp now) {
+  if (last_refresh_ != core::Timestamp() && now - last_refresh_ < kRefreshInterval) return;
+  last_refresh_ = now;
+  if (now > market_->Now()) {
+    const core::Status advanced = market_->AdvanceTo(now);
+    BGT_CHECK(advanced.ok(), advanced.ToString());
+  }
+  const auto instruments = market_->instruments();
+  for (std::size_t i = 0; i < instruments.size(); ++i) {
+    const std::string& symbol = instruments[i].symbol();
+    const model::Ticker& ticker = market_->ticker(i);
+    (void)exchange_->SetMarkPrice(symbol, ticker.mark_price);
+    (void)exchange_->SetIndexPrice(symbol, ticker.index_price);
+    (void)exchange_->SetFundingRate(symbol, market_->Funding(i).rate);
+    const model::OrderBookSnapshot book = market_->Book(i, kLiquidityLevels);
+    (void)exchange_->SetLiquidity(symbol, book.bids, book.asks);
+  }
+  exchange_->OnTime(now);
+  (void)exchange_->TakeEvents();
+}
+
+core::Result<const KeyEntry*> Emulator::Impl::Authenticate(const net::HttpRequest& request,
+                                                           core::Timestamp now) const {
+  const std::string_view key = request.Header("ACCESS-KEY");
+  const std::string_view sign = request.Header("ACCESS-SIGN");
+  const std::string_view timestamp = request.Header("ACCESS-TIMESTAMP");
+  const std::string_view passphrase = request.Header("ACCESS-PASSPHRASE");
+  if (key.empty()) return VenueReject("40001", "ACCESS_KEY cannot be empty");
+  if (sign.empty()) return VenueReject("40003", "ACCESS_SIGN cannot be empty");
+  if (timestamp.empty()) return VenueReject("40005", "Invalid ACCESS_TIMESTAMP");
+  if (passphrase.empty()) return VenueReject("40011", "ACCESS_PASSPHRASE cannot be empty");
+  const KeyEntry* entry = nullptr;
+  for (const KeyEntry& k : keys_) {
+    if (k.credentials.api_key == key) entry = &k;
+  }
+  if (entry == nullptr) return VenueReject("40006", "Invalid ACCESS_KEY");
+  if (entry->credentials.passphrase != passphrase) {
+    return VenueReject("40012", "apikey/password is incorrect");
+  }
+  const auto ts_ms = ParseMillis(timestamp);
+  if (!ts_ms) return VenueReject("40005", "Invalid ACCESS_TIMESTAMP");
+  const core::Duration skew = core::Timestamp::FromMillis(*ts_ms) - now;
+  if (skew > kTimestampWindow || skew < -kTimestampWindow) {
+    return VenueReject("40008", "Request timestamp expired");
+  }
+  const core::Secret secret(entry->credentials.secret);
+  const std::string_view path = request.Path();
+  const std::string_view query = request.Query();
+  if (bitget::SignRest(timestamp, request.method, path, query, request.body, secret) == sign) {
+    return entry;
+  }
+  const std::string decoded = PercentDecode(query);
+  if (decoded != query &&
+      bitget::SignRest(timestamp, request.method, path, decoded, request.body, secret) == sign) {
+    return entry;
+  }
+  return VenueReject("40009", "sign signature error");
+}
+
+bool Emulator::Impl::RateLimited(const Route& route, const KeyEntry* key, core::Timestamp now) {
+  if (!config_.rate_limits || route.spec == nullptr) return false;
+  std::string bucket = bitget::RateKey(*route.spec);
+  if (key != nullptr) bucket += "|" + key->credentials.api_key;
+  std::deque<core::Timestamp>& window = rate_windows_[bucket];
+  while (!window.empty() && now - window.front() >= 1s) window.pop_front();
+  if (window.size() >= static_cast<std::size_t>(route.spec->per_second)) return true;
+  window.push_back(now);
+  return false;
+}
+
+void Emulator::Impl::AddRoute(std::string method, std::string path,
+                              const bitget::EndpointSpec* spec, Handler handler) {
+  routes_[method + " " + path] = Route{spec, std::move(handler)};
+}
+
+void Emulator::Impl::AddRoute(bitget::Endpoint endpoint, Handler handler) {
+  const bitget::EndpointSpec& spec = bitget::SpecOf(endpoint);
+  AddRoute(std::string(spec.method), std::string(spec.path), &spec, std::move(handler));
+}
+
+core::Result<std::size_t> Emulator::Impl::SymbolIndex(const Params& params) const {
+  auto symbol = params.Require("symbol");
+  if (!symbol) return symbol.error();
+  std::string upper = *symbol;
+  for (char& c : upper) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  const auto index = market_->FindSymbol(upper);
+  if (!index) {
+    return VenueReject("40102",
+                       "Contract configuration does not exist, please check the parameters");
+  }
+  return *index;
+}
+
+net::HttpResponse Emulator::Impl::Handle(const net::HttpRequest& request) {
+  const core::Timestamp now = clock_.Now();
+  const std::string key = request.method + " " + std::string(request.Path());
+  const auto route = routes_.find(key);
+  if (route == routes_.end()) {
+    return JsonResponse(404, bitget::EncodeError("40404", "Request URL NOT FOUND", now));
+  }
+  const bool is_private = route->second.spec != nullptr && route->second.spec->is_private;
+  if (request.body.size() > config_.max_body_bytes) {
+    return ErrorResponse(VenueReject("40017", "Parameter verification failed: body too large"),
+                         now);
+  }
+  const KeyEntry* entry = nullptr;
+  if (is_private) {
+    auto auth = Authenticate(request, now);
+    if (!auth) return ErrorResponse(auth.error(), now);
+    entry = *auth;
+  }
+  std::lock_guard lock(mu_);
+  if (RateLimited(route->second, entry, now)) {
+    return JsonResponse(429, bitget::EncodeError("429", "Too Many Requests", now));
+  }
+  Params params;
+  if (request.method == "GET") {
+    params = Params::FromQuery(request.Query());
+  } else {
+    auto body = Params::FromJsonBody(request.body);
+    if (!body) return ErrorResponse(body.error(), now);
+    params = std::move(*body);
+  }
+  RefreshMarket(now);
+  auto body = route->second.handler(Call{params, entry, now});
+  if (!body) return ErrorResponse(body.error(), now);
+  return JsonResponse(200, std::move(*body));
+}
+
+// ---- Emulator ----------------------------------------------------------------------------------
+
+Emulator::Emulator(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Emulator::~Emulator() { Stop(); }
+
+core::Result<std::unique_ptr<Emulator>> Emulator::Start(const EmulatorConfig& config) {
+  auto impl = std::make_unique<Impl>(config);
+  BGT_RETURN_IF_ERROR(impl->Init());
+  net::HttpServerOptions options;
+  options.bind_address = config.bind_address;
+  options.port = config.port;
+  Impl* raw = impl.get();
+  auto server = net::HttpServer::Start(options, [raw](const net::HttpRequest& request) {
+    net::ServerReply reply;
+    reply.response = raw->Handle(request);
+    return reply;
+  });
+  if (!server) return server.error();
+  impl->server() = std::move(*server);
+  return std::unique_ptr<Emulator>(new Emulator(std::move(impl)));
+}
+
+std::uint16_t Emulator::port() const { return impl_->server() ? impl_->server()->port() : 0; }
+
+std::string Emulator::RestUrl() const {
+  return "http://" + impl_->config().bind_address + ":" + std::to_string(port());
+}
+
+std::string Emulator::WsUrl() const {
+  return "ws://" + impl_->config().bind_address + ":" + std::to_string(port());
+}
+
+void Emulator::Stop() {
+  if (impl_ && impl_->server()) impl_->server()->Stop();
+}
+
+net::HttpResponse Emulator::Handle(const net::HttpRequest& request) {
+  return impl_->Handle(request);
+}
+
+}  // namespace bgt::emulator

@@ -1,0 +1,66 @@
+// Emulator: bgt's Bitget-compatible exchange on 127.0.0.1 — the simulated exchange (sim/) fed by
+// a seeded synthetic market (MarketGenerator), served over Bitget's v2 REST protocol through
+// net::HttpServer with Bitget's envelope, authentication (HMAC signature, passphrase, 30 s
+// timestamp window against wall time), per-endpoint rate limits and error codes. Market time is
+// wall time: before each request (at most every 200 ms) the market is advanced to now and the
+// exchange's mark, index, funding and resting liquidity are refreshed from it (no timer thread),
+// so resting orders fill when the generated book moves through them.
+// Thread-safety: Start/Stop/port()/urls from the owning thread; requests are handled on the
+// server thread, and one mutex guards the market and the exchange.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "net/http.h"
+
+namespace bgt::emulator {
+
+// An API key of one emulated account. The defaults are documented test values, not secrets.
+struct EmulatorAccount {
+  std::string api_key = "bgt-test-key";
+  std::string secret = "bgt-test-secret";
+  std::string passphrase = "bgt-test-passphrase";
+  std::string usdt_deposit = "100000";  // decimal text
+};
+
+struct EmulatorConfig {
+  std::string bind_address = "127.0.0.1";
+  std::uint16_t port = 0;  // 0: any free port
+  std::uint64_t seed = 1;  // market generator seed
+  int history_days = 400;  // candle history before today
+  std::vector<EmulatorAccount> accounts = {EmulatorAccount{}};
+  // Bodies above this size are answered with 40017 (not parsed).
+  std::size_t max_body_bytes = 64u << 10;
+  bool rate_limits = true;  // enforce the endpoint table's per-second limits (HTTP 429)
+};
+
+class Emulator {
+ public:
+  // Builds the market and the exchange, opens the accounts and starts serving. Error:
+  // kInvalidArgument for a bad config (deposit, duplicate key), kUnavailable when the address
+  // cannot be bound.
+  static core::Result<std::unique_ptr<Emulator>> Start(const EmulatorConfig& config);
+  ~Emulator();  // stops serving
+  Emulator(const Emulator&) = delete;
+  Emulator& operator=(const Emulator&) = delete;
+
+  std::uint16_t port() const;
+  std::string RestUrl() const;  // "http://127.0.0.1:<port>"
+  std::string WsUrl() const;    // "ws://127.0.0.1:<port>"
+  void Stop();
+
+  // Answers one request as the server does (also usable without the network in tests).
+  net::HttpResponse Handle(const net::HttpRequest& request);
+
+  class Impl;
+
+ private:
+  explicit Emulator(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace bgt::emulator

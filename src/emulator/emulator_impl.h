@@ -1,0 +1,90 @@
+// Internal state of the Emulator shared by its .cpp files (emulator.cpp: start-up, routing,
+// authentication, rate limits; emulator_market.cpp: public endpoints; emulator_trade.cpp:
+// private endpoints). Not part of the public API.
+// Thread-safety: every member below `mu` is guarded by it; handlers run with it held.
+#pragma once
+
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "bitget/endpoints.h"
+#include "core/clock.h"
+#include "emulator/emulator.h"
+#include "emulator/request_params.h"
+#include "model/contract_row.h"
+#include "net/http_server.h"
+#include "sim/exchange.h"
+#include "sim/market_generator.h"
+
+namespace bgt::emulator {
+
+// One API key and the exchange account behind it.
+struct KeyEntry {
+  EmulatorAccount credentials;
+  sim::AccountId account = 0;
+};
+
+// What a handler sees: the parameters, the authenticated key (nullptr on public endpoints) and
+// the wall time of the request.
+struct Call {
+  const Params& params;
+  const KeyEntry* key;
+  core::Timestamp now;
+};
+
+// A handler answers with the whole body (success envelope) or a Bitget-shaped error.
+using Handler = std::function<core::Result<std::string>(const Call&)>;
+
+struct Route {
+  const bitget::EndpointSpec* spec = nullptr;  // nullptr: start-up extras (no limit, public)
+  Handler handler;
+};
+
+class Emulator::Impl {
+ public:
+  explicit Impl(EmulatorConfig config) : config_(std::move(config)) {}
+
+  core::Status Init();
+  net::HttpResponse Handle(const net::HttpRequest& request);
+
+  void AddMarketRoutes();
+  void AddTradeRoutes();
+  void AddTpslRoutes();
+
+  const EmulatorConfig& config() const { return config_; }
+  std::unique_ptr<net::HttpServer>& server() { return server_; }
+
+ private:
+  // Advances the market to the wall clock and pushes it into the exchange.
+  void RefreshMarket(core::Timestamp now);
+  // Error (Bitget code) when the request is not properly signed by a known key.
+  core::Result<const KeyEntry*> Authenticate(const net::HttpRequest& request,
+                                             core::Timestamp now) const;
+  // True when the request exceeds its endpoint's per-second limit (and counts it otherwise).
+  bool RateLimited(const Route& route, const KeyEntry* key, core::Timestamp now);
+  void AddRoute(std::string method, std::string path, const bitget::EndpointSpec* spec,
+                Handler handler);
+  void AddRoute(bitget::Endpoint endpoint, Handler handler);
+  // The index of `symbol` in the market, or 40102.
+  core::Result<std::size_t> SymbolIndex(const Params& params) const;
+
+  EmulatorConfig config_;
+  core::WallClock clock_;
+  std::unique_ptr<net::HttpServer> server_;
+  std::map<std::string, Route, std::less<>> routes_;  // "METHOD path"
+
+  std::mutex mu_;
+  std::unique_ptr<sim::MarketGenerator> market_;
+  std::vector<model::ContractRow> contracts_;
+  std::unique_ptr<sim::SimExchange> exchange_;
+  std::vector<KeyEntry> keys_;
+  std::map<std::string, std::deque<core::Timestamp>, std::less<>> rate_windows_;
+  core::Timestamp last_refresh_;
+};
+
+}  // namespace bgt::emulator
