@@ -83,20 +83,20 @@ int RunNodeClient(const std::string& script, const std::string& args, const WsFa
 
 TEST(WsConformanceTest, BitgetApiClientLogsInSubscribesAndReceivesPushes) {
   const int rc = RunNodeClient("bitget_api_ws.js", "{ws}");
-  if (rc < 0) GTEST_SKIP() << "node, bitget-api or BGT_SOURCE_DIR missing";
+  ASSERT_GE(rc, 0) << "node, bitget-api or BGT_SOURCE_DIR missing (run scripts/install-deps)";
   EXPECT_EQ(rc, 0);
 }
 
 TEST(WsConformanceTest, CcxtProWatchesTickerAndChecksummedOrderBook) {
   const int rc = RunNodeClient("ccxt_ws.js", "{rest} {ws}");
-  if (rc < 0) GTEST_SKIP() << "node, ccxt or BGT_SOURCE_DIR missing";
+  ASSERT_GE(rc, 0) << "node, ccxt or BGT_SOURCE_DIR missing (run scripts/install-deps)";
   EXPECT_EQ(rc, 0);
 }
 
 // Proves the test above exercises ccxt's checksum validation: corrupted checksums make it fail.
 TEST(WsConformanceTest, CcxtProRejectsCorruptedBookChecksums) {
   const int rc = RunNodeClient("ccxt_ws.js", "{rest} {ws}", {.corrupt_book_checksums = 1000});
-  if (rc < 0) GTEST_SKIP() << "node, ccxt or BGT_SOURCE_DIR missing";
+  ASSERT_GE(rc, 0) << "node, ccxt or BGT_SOURCE_DIR missing (run scripts/install-deps)";
   EXPECT_EQ(rc, 1);
 }
 

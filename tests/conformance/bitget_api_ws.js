@@ -8,16 +8,9 @@
 // 15 s timeout); exit 2: bitget-api cannot be loaded.
 'use strict';
 
-const path = require('path');
+const {loadRepoPackage} = require('../oracles/repo_package');
 
-const repoRoot = path.join(__dirname, '../..');
-let WebsocketClientV2;
-try {
-  ({WebsocketClientV2} = require(require.resolve('bitget-api', {paths: [repoRoot]})));
-} catch (e) {
-  process.stderr.write(`bitget_api_ws.js: cannot load bitget-api (${e.message})\n`);
-  process.exit(2);
-}
+const {WebsocketClientV2} = loadRepoPackage('bitget-api', 'bitget_api_ws.js');
 
 const [wsUrl, apiKey = 'bgt-test-key', apiSecret = 'bgt-test-secret',
        apiPass = 'bgt-test-passphrase'] = process.argv.slice(2);

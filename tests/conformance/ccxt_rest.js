@@ -6,22 +6,9 @@
 // and its error on stderr and exits 1. Exit 2: ccxt cannot be loaded.
 'use strict';
 
-const path = require('path');
+const {loadRepoPackage} = require('../oracles/repo_package');
 
-const repoRoot = path.join(__dirname, '../..');
-const ccxtPath = path.join(repoRoot, 'node_modules/ccxt');
-let ccxt;
-try {
-  const resolved = require.resolve('ccxt', {paths: [repoRoot]});
-  if (!resolved.startsWith(ccxtPath + path.sep)) {
-    throw new Error('resolved outside the repository node_modules');
-  }
-  ccxt = require(resolved);
-} catch (e) {
-  process.stderr.write(`ccxt_rest.js: cannot load ccxt from ${ccxtPath} (${e.message}); ` +
-                       'run scripts/install-deps\n');
-  process.exit(2);
-}
+const ccxt = loadRepoPackage('ccxt', 'ccxt_rest.js');
 
 const [restUrl, apiKey = 'bgt-test-key', secret = 'bgt-test-secret',
        password = 'bgt-test-passphrase'] = process.argv.slice(2);

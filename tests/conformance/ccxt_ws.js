@@ -9,16 +9,9 @@
 // ccxt cannot be loaded.
 'use strict';
 
-const path = require('path');
+const {loadRepoPackage} = require('../oracles/repo_package');
 
-const repoRoot = path.join(__dirname, '../..');
-let ccxt;
-try {
-  ccxt = require(require.resolve('ccxt', {paths: [repoRoot]}));
-} catch (e) {
-  process.stderr.write(`ccxt_ws.js: cannot load ccxt (${e.message})\n`);
-  process.exit(2);
-}
+const ccxt = loadRepoPackage('ccxt', 'ccxt_ws.js');
 
 const [restUrl, wsUrl] = process.argv.slice(2);
 if (!restUrl || !wsUrl) {

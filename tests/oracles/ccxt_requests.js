@@ -21,20 +21,9 @@
 const fs = require('fs');
 const path = require('path');
 
-const repoRoot = path.join(__dirname, '../..');
-const ccxtPath = path.join(repoRoot, 'node_modules/ccxt');
-let ccxt;
-try {
-  const resolved = require.resolve('ccxt', {paths: [repoRoot]});
-  if (!resolved.startsWith(ccxtPath + path.sep)) {
-    throw new Error('resolved outside the repository node_modules');
-  }
-  ccxt = require(resolved);
-} catch (e) {
-  process.stderr.write(`ccxt_requests.js: cannot load ccxt from ${ccxtPath} (${e.message}); ` +
-                       'run scripts/install-deps\n');
-  process.exit(2);
-}
+const {loadRepoPackage, repoRoot} = require('./repo_package');
+
+const ccxt = loadRepoPackage('ccxt', 'ccxt_requests.js');
 
 // Fixed clock: ccxt's fetchOHLCV picks candles vs history-candles from "now"; the C++ side uses
 // the same constant (kNowMs) to build the same time windows.

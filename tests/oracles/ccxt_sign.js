@@ -9,23 +9,9 @@
 // Exit status: 0 on success, 2 when ccxt cannot be loaded, 1 on any other failure.
 'use strict';
 
-const path = require('path');
+const {loadRepoPackage} = require('./repo_package');
 
-// ccxt from the repository's own node_modules (package-lock.json pins it), never a global one.
-// Resolving the package name from the repository root honours ccxt's "exports" map.
-const repoRoot = path.join(__dirname, '../..');
-const ccxtPath = path.join(repoRoot, 'node_modules/ccxt');
-let ccxt;
-try {
-  ccxt = require(require.resolve('ccxt', {paths: [repoRoot]}));
-  if (!require.resolve('ccxt', {paths: [repoRoot]}).startsWith(ccxtPath + path.sep)) {
-    throw new Error('resolved outside the repository node_modules');
-  }
-} catch (e) {
-  process.stderr.write(`ccxt_sign.js: cannot load ccxt from ${ccxtPath} (${e.message}); ` +
-                       'run scripts/install-deps\n');
-  process.exit(2);
-}
+const ccxt = loadRepoPackage('ccxt', 'ccxt_sign.js');
 
 // Test-only credentials (not real keys). kDoc and kDeps are the secrets of the documented
 // vectors (bitget-api.md §4.2, deps.md §3), so those requests reproduce the documented signs.
