@@ -213,6 +213,39 @@ net::HttpResponse Emulator::Impl::Handle(const net::HttpRequest& request) {
   return JsonResponse(200, std::move(*body));
 }
 
+net::WsHandler Emulator::Impl::CreateWsGateway() {
+  WsGatewayOptions options;
+  options.accounts.clear();
+  for (const EmulatorAccount& account : config_.accounts) {
+    options.accounts.push_back(bitget::Credentials{core::Secret(account.api_key),
+                                                   core::Secret(account.secret),
+                                                   core::Secret(account.passphrase)});
+  }
+  ws_ = std::make_unique<WsGateway>(*market_, std::move(options));
+  return ws_->Handler();
+}
+
+void Emulator::Impl::StartPump(std::chrono::milliseconds interval) {
+  pump_ = std::thread([this, interval] {
+    std::unique_lock wait_lock(pump_mu_);
+    while (!pump_cv_.wait_for(wait_lock, interval, [this] { return pump_stop_; })) {
+      std::lock_guard lock(mu_);
+      const core::Timestamp now = clock_.Now();
+      RefreshMarket(now);
+      ws_->Pump(now);
+    }
+  });
+}
+
+void Emulator::Impl::StopPump() {
+  {
+    std::lock_guard lock(pump_mu_);
+    pump_stop_ = true;
+  }
+  pump_cv_.notify_all();
+  if (pump_.joinable()) pump_.join();
+}
+
 // ---- Emulator ----------------------------------------------------------------------------------
 
 Emulator::Emulator(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -225,13 +258,18 @@ core::Result<std::unique_ptr<Emulator>> Emulator::Start(const EmulatorConfig& co
   options.bind_address = config.bind_address;
   options.port = config.port;
   Impl* raw = impl.get();
-  auto server = net::HttpServer::Start(options, [raw](const net::HttpRequest& request) {
-    net::ServerReply reply;
-    reply.response = raw->Handle(request);
-    return reply;
-  });
+  net::WsHandler ws_handler = impl->CreateWsGateway();
+  auto server = net::HttpServer::Start(
+      options,
+      [raw](const net::HttpRequest& request) {
+        net::ServerReply reply;
+        reply.response = raw->Handle(request);
+        return reply;
+      },
+      std::move(ws_handler));
   if (!server) return server.error();
   impl->server() = std::move(*server);
+  impl->StartPump(std::chrono::milliseconds(250));
   return std::unique_ptr<Emulator>(new Emulator(std::move(impl)));
 }
 
@@ -246,7 +284,9 @@ std::string Emulator::WsUrl() const {
 }
 
 void Emulator::Stop() {
-  if (impl_ && impl_->server()) impl_->server()->Stop();
+  if (!impl_) return;
+  impl_->StopPump();
+  if (impl_->server()) impl_->server()->Stop();
 }
 
 net::HttpResponse Emulator::Handle(const net::HttpRequest& request) {

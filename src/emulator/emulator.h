@@ -4,7 +4,9 @@
 // timestamp window against wall time), per-endpoint rate limits and error codes. Market time is
 // wall time: before each request (at most every 200 ms) the market is advanced to now and the
 // exchange's mark, index, funding and resting liquidity are refreshed from it (no timer thread),
-// so resting orders fill when the generated book moves through them.
+// so resting orders fill when the generated book moves through them. WebSocket upgrades on the
+// same port go to a WsGateway (ws_server.h); a pump thread advances the market every 250 ms and
+// publishes it to public subscribers.
 // Thread-safety: Start/Stop/port()/urls from the owning thread; requests are handled on the
 // server thread, and one mutex guards the market and the exchange.
 #pragma once

@@ -4,18 +4,22 @@
 // Thread-safety: every member below `mu` is guarded by it; handlers run with it held.
 #pragma once
 
+#include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "bitget/endpoints.h"
 #include "core/clock.h"
 #include "emulator/emulator.h"
 #include "emulator/request_params.h"
+#include "emulator/ws_server.h"
 #include "model/contract_row.h"
 #include "net/http_server.h"
 #include "sim/exchange.h"
@@ -59,6 +63,14 @@ class Emulator::Impl {
   const EmulatorConfig& config() const { return config_; }
   std::unique_ptr<net::HttpServer>& server() { return server_; }
 
+  // The WebSocket side: creates the gateway over the market (accounts from the config) and
+  // returns its handler for the server. Call once, before the server starts.
+  net::WsHandler CreateWsGateway();
+  // Every `interval` advances the market to the wall clock and publishes it to WebSocket
+  // subscribers, on a thread of its own; StopPump() ends it (idempotent).
+  void StartPump(std::chrono::milliseconds interval);
+  void StopPump();
+
  private:
   // Advances the market to the wall clock and pushes it into the exchange.
   void RefreshMarket(core::Timestamp now);
@@ -85,6 +97,12 @@ class Emulator::Impl {
   std::vector<KeyEntry> keys_;
   std::map<std::string, std::deque<core::Timestamp>, std::less<>> rate_windows_;
   core::Timestamp last_refresh_;
+
+  std::unique_ptr<WsGateway> ws_;  // reads market_ only inside Pump, under mu_
+  std::thread pump_;
+  std::mutex pump_mu_;
+  std::condition_variable pump_cv_;
+  bool pump_stop_ = false;
 };
 
 }  // namespace bgt::emulator

@@ -15,6 +15,7 @@
 #include "bitget/endpoints.h"
 #include "core/clock.h"
 #include "model/instrument.h"
+#include "net/ws_client.h"
 
 namespace bgt::emulator {
 namespace {
@@ -81,6 +82,24 @@ class EmulatorTest : public ::testing::Test {
   std::unique_ptr<Emulator> emulator_;
   std::unique_ptr<Client> client_;
 };
+
+// REST and WebSocket share the port: a public ticker subscription is acknowledged and then fed
+// by the emulator's pump with the same market the REST side serves.
+TEST_F(EmulatorTest, ServesWebSocketTickersOnTheSamePort) {
+  auto ws = net::BlockingWsClient::Connect(emulator_->WsUrl() + "/v2/ws/public", {});
+  ASSERT_TRUE(ws.has_value()) << ws.error().ToString();
+  ASSERT_TRUE((*ws)->Send("ping"));
+  EXPECT_EQ((*ws)->Receive(std::chrono::seconds(5)).value_or(""), "pong");
+  ASSERT_TRUE((*ws)->Send(
+      R"({"op":"subscribe","args":[{"instType":"USDT-FUTURES","channel":"ticker","instId":"BTCUSDT"}]})"));
+  auto ack = (*ws)->Receive(std::chrono::seconds(5));
+  ASSERT_TRUE(ack.has_value()) << ack.error().ToString();
+  EXPECT_NE(ack->find(R"("event":"subscribe")"), std::string::npos) << *ack;
+  auto push = (*ws)->Receive(std::chrono::seconds(5));
+  ASSERT_TRUE(push.has_value()) << push.error().ToString();
+  EXPECT_NE(push->find(R"("channel":"ticker")"), std::string::npos) << *push;
+  EXPECT_NE(push->find(R"("lastPr")"), std::string::npos) << *push;
+}
 
 TEST_F(EmulatorTest, ServesMarketData) {
   auto contracts = api().GetContracts({});
