@@ -11,6 +11,7 @@
 #include "app/config_command.h"
 #include "app/emulator_command.h"
 #include "app/exit_codes.h"
+#include "app/flatten_command.h"
 #include "app/market_command.h"
 #include "app/order_command.h"
 #include "config/url.h"
@@ -72,6 +73,7 @@ int RunParsed(int argc, const char* const* argv, const Io& io) {
       config_cmd, AddMarketCommands(app, commands), AddAccountCommands(app, commands),
       AddOrderCommands(app, commands), AddPositionCommands(app, commands)};
   AddEmulatorCommand(app, commands);
+  AddFlattenCommand(app, commands);
   app.require_subcommand(0, 1);
 
   try {
