@@ -12,6 +12,7 @@
 #include "app/emulator_command.h"
 #include "app/exit_codes.h"
 #include "app/flatten_command.h"
+#include "app/journal_command.h"
 #include "app/market_command.h"
 #include "app/order_command.h"
 #include "config/url.h"
@@ -69,9 +70,12 @@ int RunParsed(int argc, const char* const* argv, const Io& io) {
                         ->fallthrough();
   config_cmd->require_subcommand(0, 1);
   std::vector<CommandEntry> commands;
-  const std::vector<CLI::App*> groups = {
-      config_cmd, AddMarketCommands(app, commands), AddAccountCommands(app, commands),
-      AddOrderCommands(app, commands), AddPositionCommands(app, commands)};
+  const std::vector<CLI::App*> groups = {config_cmd,
+                                         AddMarketCommands(app, commands),
+                                         AddAccountCommands(app, commands),
+                                         AddOrderCommands(app, commands),
+                                         AddPositionCommands(app, commands),
+                                         AddJournalCommands(app, commands)};
   AddEmulatorCommand(app, commands);
   AddFlattenCommand(app, commands);
   app.require_subcommand(0, 1);
