@@ -16,9 +16,14 @@ build: deps
 	@cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build $(RELEASE_DIR) -j $(JOBS)
 
-# Until the trading node exists (issue 7), `make run` prints the CLI help.
+# The main job: `bgt run` in emulator mode (the default config) — the emulator in-process on a
+# free loopback port, a fast market clock, pairs selected, strategies trading under risk limits
+# for RUN_SECONDS, then flatten and a summary (also written to build/run/summary.txt).
+RUN_SECONDS ?= 180
 run: build
-	@./$(RELEASE_DIR)/src/app/bgt --help
+	@mkdir -p build/run && rm -f build/run/journal.db build/run/journal.db-wal build/run/journal.db-shm
+	@./$(RELEASE_DIR)/src/app/bgt run --duration $(RUN_SECONDS) \
+	  --journal build/run/journal.db --summary build/run/summary.txt
 
 # Static checks, the whole suite in Release, then the whole suite again under ASan + UBSan.
 test: deps checks test-release test-asan

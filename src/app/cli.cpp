@@ -15,6 +15,10 @@
 #include "app/journal_command.h"
 #include "app/market_command.h"
 #include "app/order_command.h"
+#include "app/record_command.h"
+#include "app/run_command.h"
+#include "app/select_command.h"
+#include "app/watch_command.h"
 #include "config/url.h"
 
 #ifndef BGT_VERSION
@@ -75,9 +79,13 @@ int RunParsed(int argc, const char* const* argv, const Io& io) {
                                          AddAccountCommands(app, commands),
                                          AddOrderCommands(app, commands),
                                          AddPositionCommands(app, commands),
-                                         AddJournalCommands(app, commands)};
+                                         AddJournalCommands(app, commands),
+                                         AddWatchCommands(app, commands)};
   AddEmulatorCommand(app, commands);
+  AddSelectCommand(app, commands);
   AddFlattenCommand(app, commands);
+  AddRunCommand(app, commands);
+  AddRecordCommands(app, commands);
   app.require_subcommand(0, 1);
 
   try {

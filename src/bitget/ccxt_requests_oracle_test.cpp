@@ -21,17 +21,14 @@
 // batch-cancel-orders (covered) instead.
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -47,6 +44,7 @@
 #include "core/secret.h"
 #include "model/contract_rows_testdata.h"
 #include "model/instrument.h"
+#include "tests/support/node_runner.h"
 
 namespace bgt::bitget {
 namespace {
@@ -68,56 +66,25 @@ constexpr const char* kSecret = "oracle-requests-secret-0123456789";
 
 // ------------------------------------------------------------------------------ running node
 
-struct NodeRun {
+struct OracleLines {
   std::string failure;  // empty on success
   std::vector<boost::json::object> lines;
 };
 
-NodeRun RunOracle(const std::string& extra_args) {
-  NodeRun run;
-  const char* source_dir = std::getenv("BGT_SOURCE_DIR");
-  if (source_dir == nullptr || *source_dir == '\0') {
-    run.failure = "BGT_SOURCE_DIR is not set (CTest sets it; by hand: BGT_SOURCE_DIR=<repo root>)";
+OracleLines RunOracle(const std::vector<std::string>& args) {
+  OracleLines run;
+  const test_support::NodeRun node =
+      test_support::RunNodeScript("tests/oracles/ccxt_requests.js", args);
+  if (!node.failure.empty()) {
+    run.failure = node.failure;
     return run;
   }
-  const std::filesystem::path script =
-      std::filesystem::path(source_dir) / "tests" / "oracles" / "ccxt_requests.js";
-  if (!std::filesystem::exists(script)) {
-    run.failure = "oracle script not found: " + script.string();
-    return run;
-  }
-  if (script.string().find('\'') != std::string::npos) {
-    run.failure = "repository path contains a single quote: " + script.string();
-    return run;
-  }
-  // Exit 127: no node; exit 2: the script could not load ccxt (its stderr says why).
-  const std::string command = "command -v node >/dev/null 2>&1 || exit 127; exec node '" +
-                              script.string() + "'" + extra_args;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    run.failure = "popen failed for: " + command;
-    return run;
-  }
-  std::string output;
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-    output.append(buffer.data(), n);
-  }
-  const int status = pclose(pipe);
-  const int exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  if (exit_code == 127) {
-    run.failure =
-        "node is not installed: the ccxt request cross-check needs node and ccxt "
-        "(run scripts/install-deps)";
-  } else if (exit_code == 2) {
-    run.failure = std::string("ccxt is not installed in ") + source_dir +
-                  "/node_modules (run scripts/install-deps); see stderr above";
-  } else if (exit_code != 0) {
-    run.failure = "oracle " + script.string() + " failed with status " + std::to_string(exit_code) +
+  if (node.exit_code != 0) {
+    run.failure = "oracle ccxt_requests.js failed with status " + std::to_string(node.exit_code) +
                   "; see stderr above";
+    return run;
   }
-  if (!run.failure.empty()) return run;
+  const std::string& output = node.output;
   std::size_t start = 0;
   while (start < output.size()) {
     std::size_t end = output.find('\n', start);
@@ -137,8 +104,8 @@ NodeRun RunOracle(const std::string& extra_args) {
 }
 
 // The capture run happens once per test binary (node + ccxt load takes about a second).
-const NodeRun& Captured() {
-  static const NodeRun run = RunOracle("");
+const OracleLines& Captured() {
+  static const OracleLines run = RunOracle({});
   return run;
 }
 
@@ -447,7 +414,7 @@ void CompareParams(const boost::json::object& ccxt, const boost::json::object& b
 // ------------------------------------------------------------------------------ tests
 
 TEST(CcxtRequestsOracleTest, OracleAndCasesCoverTheSameCalls) {
-  const NodeRun& run = Captured();
+  const OracleLines& run = Captured();
   ASSERT_TRUE(run.failure.empty()) << run.failure;
   std::set<std::string> oracle_names;
   for (const auto& line : run.lines) {
@@ -474,7 +441,7 @@ TEST(CcxtRequestsOracleTest, OracleAndCasesCoverTheSameCalls) {
 }
 
 TEST(CcxtRequestsOracleTest, SameMethodPathAndParametersAsCcxt) {
-  const NodeRun& run = Captured();
+  const OracleLines& run = Captured();
   ASSERT_TRUE(run.failure.empty()) << run.failure;
   std::map<std::string, const boost::json::object*> by_name;
   for (const auto& line : run.lines) by_name[StringOf(line, "name")] = &line;
@@ -496,7 +463,7 @@ TEST(CcxtRequestsOracleTest, SameMethodPathAndParametersAsCcxt) {
 }
 
 TEST(CcxtRequestsOracleTest, WithAnInstrumentOnlyTheDecimalPaddingDiffers) {
-  const NodeRun& run = Captured();
+  const OracleLines& run = Captured();
   ASSERT_TRUE(run.failure.empty()) << run.failure;
   // BTCUSDT of tests/fixtures/bitget/contracts.json: pricePlace 1, volumePlace 4.
   const model::Instrument btc = model::testdata::MustBuild(model::testdata::BtcUsdtRow());
@@ -547,7 +514,7 @@ TEST(CcxtRequestsOracleTest, CcxtSendsAndSignsBgtBytesUnchanged) {
       encoded.emplace(c.name, std::move(*request));
     }
   }
-  const NodeRun run = RunOracle(" --verify '" + file.string() + "'");
+  const OracleLines run = RunOracle({"--verify", file.string()});
   std::filesystem::remove(file);
   ASSERT_TRUE(run.failure.empty()) << run.failure;
   ASSERT_EQ(run.lines.size(), cases.size());

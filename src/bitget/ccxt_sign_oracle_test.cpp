@@ -5,21 +5,18 @@
 
 #include <gtest/gtest.h>
 #include <simdjson.h>
-#include <sys/wait.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "bitget/credential.h"
+#include "tests/support/node_runner.h"
 
 namespace bgt::bitget {
 namespace {
@@ -120,52 +117,17 @@ std::string ParseLine(simdjson::ondemand::parser& parser, const std::string& lin
 
 OracleRun RunOracle() {
   OracleRun run;
-  const char* source_dir = std::getenv("BGT_SOURCE_DIR");
-  if (source_dir == nullptr || *source_dir == '\0') {
-    run.failure = "BGT_SOURCE_DIR is not set (CTest sets it; by hand: BGT_SOURCE_DIR=<repo root>)";
+  const test_support::NodeRun node = test_support::RunNodeScript("tests/oracles/ccxt_sign.js", {});
+  if (!node.failure.empty()) {
+    run.failure = node.failure;
     return run;
   }
-  const std::filesystem::path script =
-      std::filesystem::path(source_dir) / "tests" / "oracles" / "ccxt_sign.js";
-  if (!std::filesystem::exists(script)) {
-    run.failure = "oracle script not found: " + script.string();
-    return run;
-  }
-  if (script.string().find('\'') != std::string::npos) {
-    run.failure = "repository path contains a single quote: " + script.string();
-    return run;
-  }
-  // Exit 127: no node; exit 2: the script could not load ccxt (its stderr says why).
-  const std::string command =
-      "command -v node >/dev/null 2>&1 || exit 127; exec node '" + script.string() + "'";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    run.failure = "popen failed for: " + command;
-    return run;
-  }
-  std::string output;
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    output.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  const int exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  if (exit_code == 127) {
-    run.failure =
-        "node is not installed: the ccxt signing cross-check needs node and ccxt "
-        "(run scripts/install-deps)";
-    return run;
-  }
-  if (exit_code == 2) {
-    run.failure = std::string("ccxt is not installed in ") + source_dir +
-                  "/node_modules (run scripts/install-deps); see stderr above";
-    return run;
-  }
-  if (exit_code != 0) {
-    run.failure = "oracle " + script.string() + " failed with status " + std::to_string(exit_code) +
+  if (node.exit_code != 0) {
+    run.failure = "oracle ccxt_sign.js failed with status " + std::to_string(node.exit_code) +
                   "; see stderr above";
     return run;
   }
+  const std::string& output = node.output;
 
   simdjson::ondemand::parser parser;
   std::size_t start = 0;

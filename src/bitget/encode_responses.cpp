@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <string>
 
+#include "bitget/encode_rows_internal.h"
 #include "bitget/errors.h"
 
 namespace bgt::bitget {
@@ -471,5 +472,9 @@ std::string EncodePositions(const std::vector<PositionInfo>& positions,
   for (const PositionInfo& p : positions) rows.push_back(PositionObject(p));
   return Wrap(rows, request_time);
 }
+
+namespace internal {
+json::object FillRowObject(const FillInfo& fill) { return FillObject(fill); }
+}  // namespace internal
 
 }  // namespace bgt::bitget

@@ -52,6 +52,11 @@ std::span<const std::string_view> LogLevelNames() { return kLogLevelNames; }
 std::span<const std::string_view> ProductTypeNames() { return kProductTypeNames; }
 std::span<const std::string_view> LocaleNames() { return kLocaleNames; }
 
+bool EmulatorAccountConfig::IsDocumentedTestAccount() const {
+  const EmulatorAccountConfig test;
+  return api_key == test.api_key && secret == test.secret && passphrase == test.passphrase;
+}
+
 bool RequiresCredentials(Mode mode) {
   return mode == Mode::kLive || mode == Mode::kDemo || mode == Mode::kPaper;
 }

@@ -1,6 +1,7 @@
 // The typed configuration of bgt and the one place its defaults live (the member initialisers
 // below). Values come from a TOML file (load.h) and secrets only from the environment
-// (credentials.h); nothing here holds a secret.
+// (credentials.h); nothing here holds a Bitget secret (only the emulator's own accounts, which
+// are never printed unless they are the documented test account).
 // Thread-safety: plain value types and pure functions; safe to share once built.
 #pragma once
 
@@ -11,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/universe_config.h"
 #include "core/result.h"
 
 namespace bgt::config {
@@ -48,11 +50,61 @@ struct VenueConfig {
   friend bool operator==(const VenueConfig&, const VenueConfig&) = default;
 };
 
+// One account of `bgt emulator` ([[emulator.accounts]]). The defaults are the documented test
+// account, whose values are not secrets; the secret and passphrase of any other account are
+// never printed (dumps show only name, api_key and usdt_deposit).
+struct EmulatorAccountConfig {
+  std::string name = "default";
+  std::string api_key = "bgt-test-key";
+  std::string secret = "bgt-test-secret";
+  std::string passphrase = "bgt-test-passphrase";
+  std::string usdt_deposit = "100000";  // decimal text, > 0
+
+  // True for the documented test account (whose credentials may be printed).
+  bool IsDocumentedTestAccount() const;
+
+  friend bool operator==(const EmulatorAccountConfig&, const EmulatorAccountConfig&) = default;
+};
+
+// Misbehaviour injected by the emulator ([emulator.faults]); everything is off by default.
+struct EmulatorFaultsConfig {
+  std::int64_t latency_ms = 0;                 // added to every REST answer in scope
+  std::int64_t latency_jitter_ms = 0;          // plus uniform [0, jitter]
+  double error_5xx_rate = 0;                   // share of REST requests answered 502/503, [0, 1]
+  double burst_429_rate = 0;                   // share of REST requests opening a burst of HTTP 429
+  std::int64_t burst_429_requests = 5;         // requests answered 429 by one burst
+  double drop_response_rate = 0;               // share of accepted POSTs whose answer is dropped
+  std::vector<std::string> paths;              // REST paths in scope ("/api/v2/..."); empty: all
+  bool ws_duplicate_pushes = false;            // every WebSocket push is sent twice
+  std::int64_t ws_corrupt_book_checksums = 0;  // the first N `books` updates carry a bad checksum
+  std::int64_t ws_disconnect_interval_ms = 0;  // drop every WebSocket this often; 0: never
+
+  friend bool operator==(const EmulatorFaultsConfig&, const EmulatorFaultsConfig&) = default;
+};
+
+// `bgt emulator` ([emulator]).
+struct EmulatorConfig {
+  std::string bind_address = "127.0.0.1";  // a loopback address
+  std::int64_t port = 0;                   // 0: any free port
+  std::int64_t seed = 1;                   // market generator and fault seed
+  std::int64_t history_days = 400;         // candle history before start-up
+  // Market time runs `speed` times faster than wall time (60: one market minute per wall
+  // second). Authentication timestamp windows always use wall time.
+  double speed = 1.0;
+  bool rate_limits = true;  // enforce Bitget's per-endpoint limits (HTTP 429)
+  std::vector<EmulatorAccountConfig> accounts = {EmulatorAccountConfig{}};
+  EmulatorFaultsConfig faults;
+
+  friend bool operator==(const EmulatorConfig&, const EmulatorConfig&) = default;
+};
+
 // The whole effective configuration. `Config{}` is the default configuration.
 struct Config {
   Mode mode = Mode::kEmulator;
   LogConfig log;
   VenueConfig venue;
+  EmulatorConfig emulator;
+  UniverseConfig universe;  // pair selection (universe_config.h)
 
   friend bool operator==(const Config&, const Config&) = default;
 };
@@ -65,6 +117,16 @@ struct IntRange {
 inline constexpr IntRange kConnectTimeoutMsRange{1, 60'000};
 inline constexpr IntRange kRequestTimeoutMsRange{1, 120'000};
 inline constexpr IntRange kMaxClockSkewMsRange{1, 30'000};
+inline constexpr IntRange kEmulatorPortRange{0, 65'535};
+inline constexpr IntRange kEmulatorSeedRange{0, INT64_MAX};
+inline constexpr IntRange kEmulatorHistoryDaysRange{1, 3'650};
+inline constexpr IntRange kFaultLatencyMsRange{0, 60'000};
+inline constexpr IntRange kBurst429RequestsRange{1, 100'000};
+inline constexpr IntRange kCorruptChecksumsRange{0, 1'000'000};
+inline constexpr IntRange kWsDisconnectIntervalMsRange{0, 86'400'000};
+// Bounds of emulator.speed: > kMinEmulatorSpeed (exclusive) and <= kMaxEmulatorSpeed.
+inline constexpr double kMinEmulatorSpeed = 0.0;
+inline constexpr double kMaxEmulatorSpeed = 100'000.0;
 
 // Canonical spelling of each enum value as written in the TOML file ("emulator", "warn",
 // "USDT-FUTURES", "en-US"); the Parse* functions accept exactly these strings (case-sensitive)

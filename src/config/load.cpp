@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "config/load_internal.h"
+#include "config/load_universe.h"
 #include "config/url.h"
 
 namespace bgt::config {
@@ -159,7 +161,7 @@ struct Draft {
 };
 
 // Walks the parsed TOML tree, applying values to a Draft and recording violations.
-class Validator {
+class Validator final : public internal::SectionReader {
  public:
   explicit Validator(Draft* draft) : draft_(draft) {}
 
@@ -177,17 +179,23 @@ class Validator {
          }},
         {"log", [&](const toml::node& n, const std::string& path) { Log(n, path); }},
         {"venue", [&](const toml::node& n, const std::string& path) { Venue(n, path); }},
+        {"emulator",
+         [&](const toml::node& n, const std::string& path) {
+           internal::ReadEmulator(*this, n, path, &c.emulator);
+         }},
+        {"universe",
+         [&](const toml::node& n, const std::string& path) {
+           internal::ReadUniverse(*this, n, path, &c.universe);
+         }},
     };
     ReadTable(root, "", root_fields);
     CrossChecks();
   }
 
  private:
-  using Reader = std::function<void(const toml::node&, const std::string& path)>;
-  struct Field {
-    std::string_view key;
-    Reader read;
-  };
+  void Report(const std::string& path, std::string message) override {
+    Add(path, std::move(message), LineOf(path));
+  }
 
   void Add(std::string path, std::string message, std::uint32_t line) {
     draft_->violations.push_back({std::move(path), std::move(message), line, 0});
@@ -198,16 +206,18 @@ class Validator {
     return it == lines_.end() ? 0 : it->second;
   }
 
-  void ReadTable(const toml::table& table, std::string_view prefix, std::span<const Field> fields) {
+  void ReadTable(const toml::table& table, std::string_view prefix,
+                 std::span<const Field> fields) override {
     for (auto&& [key, node] : table) {
       const std::string path = JoinPath(prefix, key.str());
       const std::uint32_t line = key.source().begin.line;
-      if (LooksLikeSecret(key.str())) {
+      auto field = std::find_if(fields.begin(), fields.end(),
+                                [&](const Field& f) { return f.key == key.str(); });
+      // Only the emulator's accounts have credential fields (its own, not Bitget's).
+      if (field == fields.end() && LooksLikeSecret(key.str())) {
         Add(path, std::string(kSecretInFile), line);
         continue;
       }
-      auto field = std::find_if(fields.begin(), fields.end(),
-                                [&](const Field& f) { return f.key == key.str(); });
       if (field == fields.end()) {
         Add(path, "unknown key" + Suggestion(key.str(), fields), line);
         ScanForSecrets(node, path);
@@ -256,25 +266,26 @@ class Validator {
     }
   }
 
-  void TypeError(const toml::node& node, const std::string& path, std::string_view expected) {
+  void TypeError(const toml::node& node, const std::string& path,
+                 std::string_view expected) override {
     Add(path, "expected " + std::string(expected) + ", got " + DescribeType(node), LineOf(path));
     ScanForSecrets(node, path);
   }
 
-  std::optional<std::string> String(const toml::node& node, const std::string& path) {
+  std::optional<std::string> String(const toml::node& node, const std::string& path) override {
     if (const auto* s = node.as_string()) return s->get();
     TypeError(node, path, "a string");
     return std::nullopt;
   }
 
-  std::optional<bool> Bool(const toml::node& node, const std::string& path) {
+  std::optional<bool> Bool(const toml::node& node, const std::string& path) override {
     if (const auto* b = node.as_boolean()) return b->get();
     TypeError(node, path, "a boolean (true or false)");
     return std::nullopt;
   }
 
   std::optional<std::int64_t> Integer(const toml::node& node, const std::string& path,
-                                      IntRange range) {
+                                      IntRange range) override {
     const auto* i = node.as_integer();
     if (i == nullptr) {
       TypeError(node, path, "an integer");

@@ -1,54 +1,139 @@
-// ccxt REST conformance: starts the emulator on a free port and runs
-// tests/conformance/ccxt_rest.js (the repo's pinned, unmodified npm ccxt) against it: markets,
-// tickers, candles, book, balance, leverage, limit and market orders, cancel, open orders,
-// positions, close-all must all succeed. A missing node or ccxt is a failure, not a skip
-// (scripts/install-deps installs both).
+// npm clients against the full emulator: starts it on a free loopback port (system wall clock,
+// the documented test account, rate limits on) and runs one tests/conformance/ session per test
+// with the repo's pinned, unmodified packages: ccxt REST (ccxt_rest.js), bitget-api REST
+// (bitget_api_rest.js), ccxt pro WebSocket with private watches (ccxt_ws.js --private) and
+// bitget-api WebSocket public + private (bitget_api_ws.js --private). Each script prints
+// "ok <step>" per checked step; the test asserts exit 0 and the exact step list. A missing node
+// or package is a failure, not a skip (scripts/install-deps installs them).
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "emulator/emulator.h"
+#include "tests/support/node_runner.h"
 
 namespace bgt::emulator {
 namespace {
 
-TEST(CcxtRestConformance, EveryStepSucceeds) {
-  const char* source_dir = std::getenv("BGT_SOURCE_DIR");
-  ASSERT_TRUE(source_dir != nullptr && *source_dir != '\0')
-      << "BGT_SOURCE_DIR is not set (CTest sets it; by hand: BGT_SOURCE_DIR=<repo root>)";
-  const std::filesystem::path script =
-      std::filesystem::path(source_dir) / "tests" / "conformance" / "ccxt_rest.js";
-  ASSERT_TRUE(std::filesystem::exists(script)) << "script not found: " << script;
-  ASSERT_EQ(script.string().find('\''), std::string::npos) << "path holds a single quote";
+using test_support::NodeRun;
+using test_support::RunNodeScript;
 
-  auto emulator = Emulator::Start(EmulatorConfig{});
-  ASSERT_TRUE(emulator.has_value()) << emulator.error().ToString();
-
-  // Exit 127: no node; 2: ccxt cannot be loaded; 1: a step failed (stderr names it).
-  const std::string command = "command -v node >/dev/null 2>&1 || exit 127; exec node '" +
-                              script.string() + "' '" + (*emulator)->RestUrl() + "'";
-  FILE* pipe = popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr) << "popen failed for: " << command;
-  std::string output;
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-    output.append(buffer.data(), n);
+class NpmConformanceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto emulator = Emulator::Start(EmulatorConfig{});
+    ASSERT_TRUE(emulator.has_value()) << emulator.error().ToString();
+    emulator_ = std::move(*emulator);
   }
-  const int status = pclose(pipe);
-  const int exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  ASSERT_NE(exit_code, 127) << "node is not installed: the ccxt conformance test needs node and "
-                               "ccxt (run scripts/install-deps)";
-  ASSERT_NE(exit_code, 2) << "ccxt is not installed in " << source_dir
-                          << "/node_modules (run scripts/install-deps); see stderr above";
-  EXPECT_EQ(exit_code, 0) << "a ccxt step failed (stderr above names it); output:\n" << output;
-  EXPECT_NE(output.find("passed 13 steps"), std::string::npos) << output;
+
+  static void ExpectSession(const NodeRun& run, const std::vector<std::string>& steps) {
+    ASSERT_TRUE(run.failure.empty()) << run.Describe();
+    EXPECT_EQ(run.exit_code, 0) << "a step failed (FAILED <step> on stderr); " << run.Describe();
+    EXPECT_EQ(run.OkSteps(), steps) << run.Describe();
+    EXPECT_NE(run.output.find("passed " + std::to_string(steps.size()) + " steps\n"),
+              std::string::npos)
+        << run.Describe();
+  }
+
+  std::unique_ptr<Emulator> emulator_;
+};
+
+TEST_F(NpmConformanceTest, CcxtRestFullSession) {
+  const NodeRun run = RunNodeScript("tests/conformance/ccxt_rest.js", {emulator_->RestUrl()});
+  ExpectSession(run, {"loadMarkets",
+                      "fetchTicker",
+                      "fetchTickers",
+                      "fetchOHLCV 1m",
+                      "fetchOHLCV 15m",
+                      "fetchOHLCV 1h",
+                      "fetchOHLCV 4h",
+                      "fetchOHLCV 1d",
+                      "fetchOHLCV 1h since",
+                      "fetchOrderBook",
+                      "fetchOpenInterest",
+                      "fetchFundingRate",
+                      "fetchFundingRateHistory",
+                      "fetchBalance",
+                      "setLeverage",
+                      "setMarginMode isolated (flat)",
+                      "setMarginMode cross (flat)",
+                      "setPositionMode one-way",
+                      "createOrder limit",
+                      "fetchOrder limit (open)",
+                      "createOrder post-only (rests)",
+                      "createOrder post-only (would take: canceled)",
+                      "fetchOpenOrders",
+                      "cancelOrder",
+                      "cancelOrder again (OrderNotFound)",
+                      "cancelAllOrders",
+                      "createOrder market (open long)",
+                      "fetchMyTrades (fills of the market order)",
+                      "numbers agree: position size = filled size",
+                      "numbers agree: balance moved by the open fee",
+                      "setMarginMode refused while a position is open (45117)",
+                      "createOrder reduce-only market (close long)",
+                      "numbers agree: balance moved by realized PnL + close fee",
+                      "reduce-only with nothing open is refused",
+                      "setPositionMode hedge",
+                      "hedge open long + open short",
+                      "hedge close long (reduce-only)",
+                      "closePosition short",
+                      "closeAllPositions",
+                      "setPositionMode one-way (back)"});
+}
+
+TEST_F(NpmConformanceTest, BitgetApiRestFullSession) {
+  const NodeRun run = RunNodeScript("tests/conformance/bitget_api_rest.js", {emulator_->RestUrl()},
+                                    {.package = "bitget-api"});
+  ExpectSession(run, {"getServerTime",
+                      "getFuturesContractConfig",
+                      "getFuturesTicker",
+                      "getFuturesAllTickers",
+                      "getFuturesCandles",
+                      "getFuturesHistoricCandles",
+                      "getFuturesMergeDepth",
+                      "getFuturesOpenInterest",
+                      "getFuturesCurrentFundingRate",
+                      "getFuturesAccountAsset",
+                      "setFuturesLeverage",
+                      "setFuturesMarginMode",
+                      "setFuturesPositionMode",
+                      "futuresSubmitOrder limit",
+                      "getFuturesOrder",
+                      "getFuturesOpenOrders",
+                      "futuresCancelOrder",
+                      "futuresCancelAllOrders",
+                      "refused call keeps the Bitget envelope",
+                      "futuresSubmitOrder market",
+                      "getFuturesFills",
+                      "getFuturesPositions (size = filled)",
+                      "balance moved by the fee",
+                      "futuresFlashClosePositions",
+                      "nothing to close (22002)"});
+}
+
+TEST_F(NpmConformanceTest, CcxtProPublicAndPrivateWatches) {
+  const NodeRun run =
+      RunNodeScript("tests/conformance/ccxt_ws.js",
+                    {emulator_->RestUrl(), emulator_->WsUrl() + "/v2/ws/private", "--private"});
+  ExpectSession(run, {"loadMarkets", "watchTicker", "watchOrderBook (checksummed updates)",
+                      "setPositionMode one-way (REST)", "watchBalance (snapshot)",
+                      "watchOrders (new order open)", "watchOrders (canceled)",
+                      "watchPositions (long of the filled size)", "watchBalance (after the trade)",
+                      "watchPositions (closed)"});
+}
+
+TEST_F(NpmConformanceTest, BitgetApiWsPublicAndPrivatePushes) {
+  const NodeRun run =
+      RunNodeScript("tests/conformance/bitget_api_ws.js",
+                    {emulator_->WsUrl() + "/v2/ws/private", "--private", emulator_->RestUrl()},
+                    {.package = "bitget-api"});
+  ExpectSession(run,
+                {"authenticated", "ticker", "books", "orders-ack", "positions-ack", "fill-ack",
+                 "account-ack", "orders push: live", "orders push: canceled", "orders push: filled",
+                 "fill push", "positions push: long 0.01", "account push", "positions push: flat"});
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Emulator start-up, request routing, authentication, rate limits and the market feed.
 #include "emulator/emulator.h"
 
+#include <cmath>
 #include <string>
 #include <utility>
 
@@ -45,10 +46,15 @@ std::optional<std::int64_t> ParseMillis(std::string_view text) {
 }  // namespace
 
 core::Status Emulator::Impl::Init() {
+  if (!(config_.speed > 0) || !std::isfinite(config_.speed)) {
+    return core::MakeError(core::ErrorCode::kInvalidArgument,
+                           "emulator: the market speed must be a positive number");
+  }
   const core::Timestamp now = clock_.Now();
   sim::MarketGeneratorConfig market_config;
   market_config.seed = config_.seed;
   market_config.start = core::Timestamp::FromMillis(now.millis());
+  market_clock_.Start(market_config.start);
   market_config.history_days = config_.history_days;
   for (const sim::SymbolPreset& preset : market_config.presets) {
     contracts_.push_back(preset.contract);
@@ -56,7 +62,7 @@ core::Status Emulator::Impl::Init() {
   auto market = sim::MarketGenerator::Create(std::move(market_config));
   if (!market) return market.error();
   market_ = std::move(*market);
-  exchange_ = std::make_unique<sim::SimExchange>(clock_);
+  exchange_ = std::make_unique<sim::SimExchange>(market_clock_);
   for (const model::Instrument& instrument : market_->instruments()) {
     BGT_RETURN_IF_ERROR(exchange_->AddInstrument(instrument));
   }
@@ -85,8 +91,9 @@ core::Status Emulator::Impl::Init() {
 void Emulator::Impl::RefreshMarket(core::Timestamp now) {
   if (last_refresh_ != core::Timestamp() && now - last_refresh_ < kRefreshInterval) return;
   last_refresh_ = now;
-  if (now > market_->Now()) {
-    const core::Status advanced = market_->AdvanceTo(now);
+  const core::Timestamp market_now = market_clock_.At(now);
+  if (market_now > market_->Now()) {
+    const core::Status advanced = market_->AdvanceTo(market_now);
     BGT_CHECK(advanced.ok(), advanced.ToString());
   }
   const auto instruments = market_->instruments();
@@ -99,8 +106,8 @@ void Emulator::Impl::RefreshMarket(core::Timestamp now) {
     const model::OrderBookSnapshot book = market_->Book(i, kLiquidityLevels);
     (void)exchange_->SetLiquidity(symbol, book.bids, book.asks);
   }
-  exchange_->OnTime(now);
-  (void)exchange_->TakeEvents();
+  exchange_->OnTime(market_now);
+  PublishPrivate();
 }
 
 core::Result<const KeyEntry*> Emulator::Impl::Authenticate(const net::HttpRequest& request,
@@ -209,6 +216,7 @@ net::HttpResponse Emulator::Impl::Handle(const net::HttpRequest& request) {
   }
   RefreshMarket(now);
   auto body = route->second.handler(Call{params, entry, now});
+  PublishPrivate();
   if (!body) return ErrorResponse(body.error(), now);
   return JsonResponse(200, std::move(*body));
 }
@@ -221,11 +229,14 @@ net::WsHandler Emulator::Impl::CreateWsGateway() {
                                                    core::Secret(account.secret),
                                                    core::Secret(account.passphrase)});
   }
+  if (config_.wall_clock) options.wall_clock = config_.wall_clock;
   ws_ = std::make_unique<WsGateway>(*market_, std::move(options));
+  ws_->SetFaults(config_.ws_faults);
   return ws_->Handler();
 }
 
 void Emulator::Impl::StartPump(std::chrono::milliseconds interval) {
+  last_ws_drop_ = clock_.Now();
   pump_ = std::thread([this, interval] {
     std::unique_lock wait_lock(pump_mu_);
     while (!pump_cv_.wait_for(wait_lock, interval, [this] { return pump_stop_; })) {
@@ -233,6 +244,11 @@ void Emulator::Impl::StartPump(std::chrono::milliseconds interval) {
       const core::Timestamp now = clock_.Now();
       RefreshMarket(now);
       ws_->Pump(now);
+      if (config_.ws_disconnect_interval.count() > 0 &&
+          now - last_ws_drop_ >= config_.ws_disconnect_interval) {
+        ws_->DropConnections(true);
+        last_ws_drop_ = now;
+      }
     }
   });
 }
@@ -260,12 +276,7 @@ core::Result<std::unique_ptr<Emulator>> Emulator::Start(const EmulatorConfig& co
   Impl* raw = impl.get();
   net::WsHandler ws_handler = impl->CreateWsGateway();
   auto server = net::HttpServer::Start(
-      options,
-      [raw](const net::HttpRequest& request) {
-        net::ServerReply reply;
-        reply.response = raw->Handle(request);
-        return reply;
-      },
+      options, [raw](const net::HttpRequest& request) { return raw->Serve(request); },
       std::move(ws_handler));
   if (!server) return server.error();
   impl->server() = std::move(*server);

@@ -1,23 +1,31 @@
 // Emulator: bgt's Bitget-compatible exchange on 127.0.0.1 — the simulated exchange (sim/) fed by
 // a seeded synthetic market (MarketGenerator), served over Bitget's v2 REST protocol through
 // net::HttpServer with Bitget's envelope, authentication (HMAC signature, passphrase, 30 s
-// timestamp window against wall time), per-endpoint rate limits and error codes. Market time is
-// wall time: before each request (at most every 200 ms) the market is advanced to now and the
-// exchange's mark, index, funding and resting liquidity are refreshed from it (no timer thread),
-// so resting orders fill when the generated book moves through them. WebSocket upgrades on the
-// same port go to a WsGateway (ws_server.h); a pump thread advances the market every 250 ms and
-// publishes it to public subscribers.
+// timestamp window against wall time), per-endpoint rate limits and error codes. Market time runs
+// at `speed` × wall time from start-up: before each request (at most every 200 ms of wall time)
+// the market is advanced to market now and the exchange's mark, index, funding and resting
+// liquidity are refreshed from it (no timer thread), so resting orders fill when the generated
+// book moves through them. WebSocket upgrades on the same port go to a WsGateway (ws_server.h);
+// a pump thread advances the market every 250 ms and publishes it to public subscribers. REST
+// faults (emulator_faults.h) are injected by Serve(), the server's handler.
 // Thread-safety: Start/Stop/port()/urls from the owning thread; requests are handled on the
-// server thread, and one mutex guards the market and the exchange.
+// server thread, and one mutex guards the market and the exchange; SetFaults, SetWsFaults,
+// StartRateLimitBurst, fault_counters and MarketNow may be called from any thread.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/result.h"
+#include "core/time.h"
+#include "emulator/emulator_faults.h"
+#include "emulator/ws_server.h"
 #include "net/http.h"
+#include "net/http_server.h"
 
 namespace bgt::emulator {
 
@@ -27,6 +35,7 @@ struct EmulatorAccount {
   std::string secret = "bgt-test-secret";
   std::string passphrase = "bgt-test-passphrase";
   std::string usdt_deposit = "100000";  // decimal text
+  std::string name = "default";         // label for banners and logs
 };
 
 struct EmulatorConfig {
@@ -38,6 +47,17 @@ struct EmulatorConfig {
   // Bodies above this size are answered with 40017 (not parsed).
   std::size_t max_body_bytes = 64u << 10;
   bool rate_limits = true;  // enforce the endpoint table's per-second limits (HTTP 429)
+  // Market time = start + speed × elapsed wall time (60: one market minute per wall second);
+  // candles, funding and the exchange's timestamps follow it. Authentication timestamp windows,
+  // rate limits and envelope requestTime always use wall time. Must be > 0.
+  double speed = 1.0;
+  RestFaults faults;   // REST fault injection (emulator_faults.h); none by default
+  WsFaults ws_faults;  // WebSocket misbehaviour (ws_server.h)
+  // Drops every WebSocket connection this often (abruptly); 0: never.
+  std::chrono::milliseconds ws_disconnect_interval{0};
+  // Wall clock; default the system clock. Called from the server and pump threads, so it must
+  // be thread-safe.
+  std::function<core::Timestamp()> wall_clock;
 };
 
 class Emulator {
@@ -55,8 +75,21 @@ class Emulator {
   std::string WsUrl() const;    // "ws://127.0.0.1:<port>"
   void Stop();
 
-  // Answers one request as the server does (also usable without the network in tests).
+  // Answers one request as the server does, without the REST faults (usable without the
+  // network in tests).
   net::HttpResponse Handle(const net::HttpRequest& request);
+  // What the server replies, REST faults included (delay, 5xx/429, dropped answer).
+  net::ServerReply Serve(const net::HttpRequest& request);
+
+  // Fault injection at run time: replaces the REST faults (reseeding their generator), forces
+  // the next `requests` requests in scope to HTTP 429, sets the WebSocket faults.
+  void SetFaults(const RestFaults& faults);
+  void StartRateLimitBurst(int requests);
+  void SetWsFaults(const WsFaults& faults);
+  FaultCounters fault_counters() const;
+
+  // The market's current time (it advances at `speed` × wall time, refreshed before requests).
+  core::Timestamp MarketNow() const;
 
   class Impl;
 

@@ -18,6 +18,8 @@
 #include "bitget/endpoints.h"
 #include "core/clock.h"
 #include "emulator/emulator.h"
+#include "emulator/emulator_clock.h"
+#include "emulator/emulator_faults.h"
 #include "emulator/request_params.h"
 #include "emulator/ws_server.h"
 #include "model/contract_row.h"
@@ -51,10 +53,19 @@ struct Route {
 
 class Emulator::Impl {
  public:
-  explicit Impl(EmulatorConfig config) : config_(std::move(config)) {}
+  explicit Impl(EmulatorConfig config)
+      : config_(std::move(config)),
+        clock_(config_.wall_clock),
+        market_clock_(clock_, config_.speed),
+        faults_(config_.faults) {}
 
   core::Status Init();
   net::HttpResponse Handle(const net::HttpRequest& request);
+  // Handle() behind the REST faults (emulator_serve.cpp).
+  net::ServerReply Serve(const net::HttpRequest& request);
+  FaultInjector& faults() { return faults_; }
+  void SetWsFaults(const WsFaults& faults);
+  core::Timestamp MarketNow() const { return market_clock_.Now(); }
 
   void AddMarketRoutes();
   void AddTradeRoutes();
@@ -72,8 +83,11 @@ class Emulator::Impl {
   void StopPump();
 
  private:
-  // Advances the market to the wall clock and pushes it into the exchange.
+  // Advances the market to the market time at wall time `now` and pushes it into the exchange.
   void RefreshMarket(core::Timestamp now);
+  // Drains the exchange's events into private WebSocket pushes (emulator_private.cpp); with mu_
+  // held, after every request's handler and every market refresh.
+  void PublishPrivate();
   // Error (Bitget code) when the request is not properly signed by a known key.
   core::Result<const KeyEntry*> Authenticate(const net::HttpRequest& request,
                                              core::Timestamp now) const;
@@ -86,7 +100,9 @@ class Emulator::Impl {
   core::Result<std::size_t> SymbolIndex(const Params& params) const;
 
   EmulatorConfig config_;
-  core::WallClock clock_;
+  FunctionClock clock_;       // wall time
+  MarketClock market_clock_;  // the exchange's clock: speed × wall time from start-up
+  FaultInjector faults_;
   std::unique_ptr<net::HttpServer> server_;
   std::map<std::string, Route, std::less<>> routes_;  // "METHOD path"
 
@@ -103,6 +119,7 @@ class Emulator::Impl {
   std::mutex pump_mu_;
   std::condition_variable pump_cv_;
   bool pump_stop_ = false;
+  core::Timestamp last_ws_drop_;  // wall time of the last ws_disconnect_interval drop
 };
 
 }  // namespace bgt::emulator

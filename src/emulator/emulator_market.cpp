@@ -108,8 +108,10 @@ void Emulator::Impl::AddMarketRoutes() {
     const std::size_t n =
         *limit ? static_cast<std::size_t>(std::clamp<long long>(**limit, 1, kMaxCandles))
                : kDefaultCandles;
+    // Candles follow market time, which runs ahead of the wall clock when speed > 1.
+    const core::Timestamp market_now = market_->Now();
     const core::Timestamp to =
-        *end ? std::min(core::Timestamp::FromMillis(**end), call.now) : call.now;
+        *end ? std::min(core::Timestamp::FromMillis(**end), market_now) : market_now;
     core::Timestamp from = market_->history_start();
     if (*start) {
       from = std::max(from, core::Timestamp::FromMillis(**start));

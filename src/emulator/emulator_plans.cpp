@@ -14,30 +14,6 @@ namespace {
 
 using bitget::Endpoint;
 
-bitget::PlanOrderInfo ToPlanOrderInfo(const sim::PlanOrder& plan) {
-  bitget::PlanOrderInfo out;
-  out.plan_type = bitget::ParsePlanType(sim::ToString(plan.type)).value();
-  out.symbol = plan.symbol;
-  out.size = plan.size;
-  out.order_id = std::to_string(plan.plan_id);
-  out.client_oid = plan.client_oid;
-  out.price = plan.execute_price;
-  out.execute_price = plan.execute_price;
-  out.trigger_price = plan.trigger_price;
-  out.trigger_type = bitget::ParseTriggerType(sim::ToString(plan.trigger_type)).value();
-  out.plan_status =
-      plan.status == sim::PlanStatus::kLive ? "live" : std::string(sim::ToString(plan.status));
-  out.side = plan.side;
-  if (plan.hold_side != model::PositionSide::kNet) out.pos_side = plan.hold_side;
-  out.margin_coin = "USDT";
-  out.margin_mode = plan.margin_mode;
-  out.enter_point_source = "API";
-  out.order_type = plan.order_type;
-  out.c_time = plan.created;
-  out.u_time = plan.updated;
-  return out;
-}
-
 }  // namespace
 
 void Emulator::Impl::AddTpslRoutes() {

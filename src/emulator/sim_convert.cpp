@@ -24,6 +24,12 @@ std::string TradeSideText(const std::optional<model::TradeSide>& side) {
   return side ? std::string(model::ToString(*side)) : std::string();
 }
 
+// Bitget's cancelReason: "stp_cancel" for self-trade prevention, else "normal_cancel"
+// (bitget-api-more.md §5.2).
+std::string CancelReasonText(sim::CancelReason reason) {
+  return reason == sim::CancelReason::kSelfTrade ? "stp_cancel" : "normal_cancel";
+}
+
 }  // namespace
 
 bitget::AccountInfo ToAccountInfo(const sim::AccountView& a, const sim::SymbolConfig& settings) {
@@ -82,7 +88,7 @@ bitget::OrderInfo ToOrderInfo(const sim::OrderView& o) {
   out.preset_stop_surplus_execute_price = o.preset_take_profit_execute;
   out.preset_stop_loss_price = o.preset_stop_loss;
   out.preset_stop_loss_execute_price = o.preset_stop_loss_execute;
-  if (o.cancel_reason) out.cancel_reason = std::string(sim::ToString(*o.cancel_reason));
+  if (o.cancel_reason) out.cancel_reason = CancelReasonText(*o.cancel_reason);
   out.c_time = o.created;
   out.u_time = o.updated;
   return out;
@@ -140,6 +146,30 @@ bitget::FillInfo ToFillInfo(const sim::FillView& f) {
   out.fee_detail.push_back(bitget::FeeDetail{false, "USDT", core::Decimal(), f.fee});
   out.margin_coin = "USDT";
   out.c_time = f.ts;
+  return out;
+}
+
+bitget::PlanOrderInfo ToPlanOrderInfo(const sim::PlanOrder& plan) {
+  bitget::PlanOrderInfo out;
+  out.plan_type = bitget::ParsePlanType(sim::ToString(plan.type)).value();
+  out.symbol = plan.symbol;
+  out.size = plan.size;
+  out.order_id = std::to_string(plan.plan_id);
+  out.client_oid = plan.client_oid;
+  out.price = plan.execute_price;
+  out.execute_price = plan.execute_price;
+  out.trigger_price = plan.trigger_price;
+  out.trigger_type = bitget::ParseTriggerType(sim::ToString(plan.trigger_type)).value();
+  out.plan_status =
+      plan.status == sim::PlanStatus::kLive ? "live" : std::string(sim::ToString(plan.status));
+  out.side = plan.side;
+  if (plan.hold_side != model::PositionSide::kNet) out.pos_side = plan.hold_side;
+  out.margin_coin = "USDT";
+  out.margin_mode = plan.margin_mode;
+  out.enter_point_source = "API";
+  out.order_type = plan.order_type;
+  out.c_time = plan.created;
+  out.u_time = plan.updated;
   return out;
 }
 

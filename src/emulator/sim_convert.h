@@ -14,6 +14,8 @@ bitget::AccountInfo ToAccountInfo(const sim::AccountView& account,
 bitget::OrderInfo ToOrderInfo(const sim::OrderView& order);
 bitget::PositionInfo ToPositionInfo(const sim::PositionView& position);
 bitget::FillInfo ToFillInfo(const sim::FillView& fill);
+// A row of orders-plan-pending / orders-plan-history.
+bitget::PlanOrderInfo ToPlanOrderInfo(const sim::PlanOrder& plan);
 bitget::OrderAck ToOrderAck(const sim::OrderAck& ack);
 bitget::BatchResult ToBatchResult(const sim::BatchResult& result);
 

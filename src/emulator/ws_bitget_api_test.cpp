@@ -1,35 +1,35 @@
-// Runs npm clients against a WsGateway on a loopback server: bitget-api
-// (tests/conformance/bitget_api_ws.js) and ccxt pro (tests/conformance/ccxt_ws.js, whose REST
-// market load is answered from tests/fixtures/bitget/contracts.json). Skipped when node or the
-// package is missing.
+// Runs npm clients against a bare WsGateway on a loopback server (public channels, login and
+// fault injection; the full emulator's private sessions are in ccxt_rest_conformance_test.cpp):
+// bitget-api (tests/conformance/bitget_api_ws.js) and ccxt pro (tests/conformance/ccxt_ws.js,
+// whose REST market load is answered from tests/fixtures/bitget/contracts.json). A missing node
+// or package is a failure, not a skip.
 #include <gtest/gtest.h>
-
-#include <sys/wait.h>
 
 #include <atomic>
 #include <chrono>
-#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "emulator/ws_server.h"
 #include "net/http_server.h"
 #include "sim/market_generator.h"
+#include "tests/support/node_runner.h"
 
 namespace bgt::emulator {
 namespace {
 
+using test_support::NodeRun;
+
 // Serves a gateway (and the contracts fixture over REST), pumps it every 100 ms while advancing
-// the market (with `faults` injected), and runs `node <script> <args>` with {rest} and {ws}
-// replaced. Returns the exit status, or -1 when the test should be skipped.
-int RunNodeClient(const std::string& script, const std::string& args, const WsFaults& faults = {}) {
-  const char* source_dir = std::getenv("BGT_SOURCE_DIR");
-  if (source_dir == nullptr) return -1;
-  if (std::system("node --version > /dev/null 2>&1") != 0) return -1;
-  std::ifstream contracts_file(std::string(source_dir) + "/tests/fixtures/bitget/contracts.json");
+// the market (with `faults` injected), and runs `node tests/conformance/<script> <args>` with
+// {rest} and {ws} replaced in the arguments.
+NodeRun RunNodeClient(const std::string& script, std::vector<std::string> args,
+                      const std::string& package, const WsFaults& faults = {}) {
+  std::ifstream contracts_file(test_support::SourceDir() + "/tests/fixtures/bitget/contracts.json");
   std::stringstream contracts;
   contracts << contracts_file.rdbuf();
 
@@ -52,8 +52,11 @@ int RunNodeClient(const std::string& script, const std::string& args, const WsFa
         return reply;
       },
       gateway.Handler());
-  EXPECT_TRUE(server.has_value());
-  if (!server.has_value()) return 1;
+  if (!server.has_value()) {
+    NodeRun failed;
+    failed.failure = "server: " + server.error().ToString();
+    return failed;
+  }
 
   std::atomic<bool> stop{false};
   std::thread pump([&] {
@@ -64,40 +67,42 @@ int RunNodeClient(const std::string& script, const std::string& args, const WsFa
     }
   });
   const std::string port = std::to_string(server.value()->port());
-  std::string command =
-      std::string("node ") + source_dir + "/tests/conformance/" + script + " " + args;
-  for (const auto& [key, value] :
-       {std::pair<std::string, std::string>{"{rest}", "http://127.0.0.1:" + port},
-        {"{ws}", "ws://127.0.0.1:" + port + "/"}}) {
-    for (auto at = command.find(key); at != std::string::npos; at = command.find(key)) {
-      command.replace(at, key.size(), value);
-    }
+  for (std::string& arg : args) {
+    if (arg == "{rest}") arg = "http://127.0.0.1:" + port;
+    if (arg == "{ws}") arg = "ws://127.0.0.1:" + port + "/";
   }
-  const int status = std::system(command.c_str());
+  NodeRun run = test_support::RunNodeScript("tests/conformance/" + script, args,
+                                            {.package = package, .timeout_s = 120});
   stop.store(true);
   pump.join();
   server.value()->Stop();
-  if (!WIFEXITED(status)) return 1;
-  return WEXITSTATUS(status) == 2 ? -1 : WEXITSTATUS(status);
+  return run;
 }
 
 TEST(WsConformanceTest, BitgetApiClientLogsInSubscribesAndReceivesPushes) {
-  const int rc = RunNodeClient("bitget_api_ws.js", "{ws}");
-  ASSERT_GE(rc, 0) << "node, bitget-api or BGT_SOURCE_DIR missing (run scripts/install-deps)";
-  EXPECT_EQ(rc, 0);
+  const NodeRun run = RunNodeClient("bitget_api_ws.js", {"{ws}"}, "bitget-api");
+  ASSERT_TRUE(run.failure.empty()) << run.Describe();
+  EXPECT_EQ(run.exit_code, 0) << run.Describe();
+  EXPECT_EQ(run.OkSteps(),
+            (std::vector<std::string>{"authenticated", "ticker", "books", "orders-ack"}));
 }
 
 TEST(WsConformanceTest, CcxtProWatchesTickerAndChecksummedOrderBook) {
-  const int rc = RunNodeClient("ccxt_ws.js", "{rest} {ws}");
-  ASSERT_GE(rc, 0) << "node, ccxt or BGT_SOURCE_DIR missing (run scripts/install-deps)";
-  EXPECT_EQ(rc, 0);
+  const NodeRun run = RunNodeClient("ccxt_ws.js", {"{rest}", "{ws}"}, "ccxt");
+  ASSERT_TRUE(run.failure.empty()) << run.Describe();
+  EXPECT_EQ(run.exit_code, 0) << run.Describe();
+  EXPECT_EQ(run.OkSteps(), (std::vector<std::string>{"loadMarkets", "watchTicker",
+                                                     "watchOrderBook (checksummed updates)"}));
 }
 
-// Proves the test above exercises ccxt's checksum validation: corrupted checksums make it fail.
+// Proves the test above exercises ccxt's checksum validation: corrupted checksums make it fail
+// at the order-book step.
 TEST(WsConformanceTest, CcxtProRejectsCorruptedBookChecksums) {
-  const int rc = RunNodeClient("ccxt_ws.js", "{rest} {ws}", {.corrupt_book_checksums = 1000});
-  ASSERT_GE(rc, 0) << "node, ccxt or BGT_SOURCE_DIR missing (run scripts/install-deps)";
-  EXPECT_EQ(rc, 1);
+  const NodeRun run =
+      RunNodeClient("ccxt_ws.js", {"{rest}", "{ws}"}, "ccxt", {.corrupt_book_checksums = 1000});
+  ASSERT_TRUE(run.failure.empty()) << run.Describe();
+  EXPECT_EQ(run.exit_code, 1) << run.Describe();
+  EXPECT_EQ(run.OkSteps(), (std::vector<std::string>{"loadMarkets", "watchTicker"}));
 }
 
 }  // namespace

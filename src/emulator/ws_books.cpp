@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "bitget/book_checksum.h"
+#include "market/book_checksum.h"
 
 namespace bgt::emulator {
 namespace {
@@ -90,13 +90,13 @@ void ApplyBookUpdate(WireBook& book, const WireBook& update) {
 }
 
 std::int32_t WireChecksum(const WireBook& book) {
-  const std::size_t nb = std::min(book.bids.size(), bitget::kBookChecksumDepth);
-  const std::size_t na = std::min(book.asks.size(), bitget::kBookChecksumDepth);
-  std::vector<bitget::LevelText> bids(nb);
-  std::vector<bitget::LevelText> asks(na);
+  const std::size_t nb = std::min(book.bids.size(), market::kBookChecksumDepth);
+  const std::size_t na = std::min(book.asks.size(), market::kBookChecksumDepth);
+  std::vector<market::LevelText> bids(nb);
+  std::vector<market::LevelText> asks(na);
   for (std::size_t i = 0; i < nb; ++i) bids[i] = {book.bids[i].price_text, book.bids[i].size_text};
   for (std::size_t i = 0; i < na; ++i) asks[i] = {book.asks[i].price_text, book.asks[i].size_text};
-  return bitget::BookChecksum(bids, asks);
+  return market::BookChecksum(bids, asks);
 }
 
 std::string BookDataJson(const WireBook& levels, std::optional<std::int32_t> checksum,

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "bitget/book_checksum.h"
 #include "core/decimal.h"
+#include "market/book_checksum.h"
 
 namespace bgt::emulator {
 namespace {
@@ -44,7 +44,7 @@ TEST(WsBooksTest, FeedBumpsSeqOnlyWhenTheBookChanges) {
 }
 
 TEST(WsBooksTest, ChecksumAndJsonUseTheWireText) {
-  // Bitget's documented example (see bitget/book_checksum_test.cpp).
+  // Bitget's documented example (see market/book_checksum_test.cpp).
   const WireBook book{{L("43231.1", "4"), L("43231", "6")}, {L("43232.8", "9"), L("43232.9", "8")}};
   EXPECT_EQ(WireChecksum(book), -1504501796);
   EXPECT_EQ(BookDataJson(Top(book, 1), 7, 3, 2, core::Timestamp::FromMillis(1700000000000)),

@@ -254,7 +254,8 @@ void WsGateway::SendPush(Connection& conn, const std::string& text) {
 }
 
 core::Result<std::size_t> WsGateway::PushPrivate(std::string_view api_key, ChannelKind kind,
-                                                 std::string_view data_json) {
+                                                 std::string_view data_json,
+                                                 std::string_view inst_id) {
   if (!IsPrivate(kind)) {
     return core::MakeError(core::ErrorCode::kInvalidArgument, "PushPrivate: not a private channel");
   }
@@ -271,11 +272,45 @@ core::Result<std::size_t> WsGateway::PushPrivate(std::string_view api_key, Chann
     if (!conn.api_key || *conn.api_key != api_key) continue;
     for (auto& [key, sub] : conn.subs) {
       if (sub.arg.kind != kind) continue;
+      if (!inst_id.empty() && sub.arg.inst_id != inst_id) continue;
       SendPush(conn, PushJson("snapshot", sub.arg, data_json, ts));
       ++sent;
     }
   }
   return sent;
+}
+
+std::vector<WsGateway::PendingSnapshot> WsGateway::TakePendingSnapshots() {
+  std::lock_guard lock(mu_);
+  std::vector<PendingSnapshot> out;
+  for (auto& [id, conn] : connections_) {
+    if (!conn.api_key) continue;
+    for (auto& [key, sub] : conn.subs) {
+      const bool snapshot_channel =
+          sub.arg.kind == ChannelKind::kAccount || sub.arg.kind == ChannelKind::kPositions;
+      if (!snapshot_channel || sub.snapshot_sent) continue;
+      sub.snapshot_sent = true;
+      out.push_back(PendingSnapshot{id, *conn.api_key, sub.arg});
+    }
+  }
+  return out;
+}
+
+core::Status WsGateway::PushSnapshot(const PendingSnapshot& to, std::string_view data_json) {
+  boost::system::error_code ec;
+  const json::value data = json::parse(data_json, ec);
+  if (ec || !data.is_array()) {
+    return core::MakeError(core::ErrorCode::kInvalidArgument,
+                           "PushSnapshot: data is not a JSON array");
+  }
+  const core::Timestamp ts = WallNow();
+  std::lock_guard lock(mu_);
+  const auto conn = connections_.find(to.connection);
+  if (conn == connections_.end()) return core::Status::Ok();
+  const auto sub = conn->second.subs.find(to.arg.Key());
+  if (sub == conn->second.subs.end()) return core::Status::Ok();
+  SendPush(conn->second, PushJson("snapshot", sub->second.arg, data_json, ts));
+  return core::Status::Ok();
 }
 
 void WsGateway::Pump(core::Timestamp now) {

@@ -68,11 +68,26 @@ class WsGateway {
   void Pump(core::Timestamp now);
 
   // Sends {"action":"snapshot","arg":<sub arg>,"data":<data_json>,"ts":..} to every connection
-  // logged in with `api_key` and subscribed to `kind` (a private channel). `data_json` must be a
-  // JSON array (e.g. the bitget encoders' output). Returns the number of messages sent; error
-  // kInvalidArgument when `kind` is public or `data_json` is not a JSON array.
+  // logged in with `api_key` and subscribed to `kind` (a private channel) — with a non-empty
+  // `inst_id`, only to subscriptions whose instId selector is exactly it ("default" or a
+  // symbol). `data_json` must be a JSON array (e.g. the bitget encoders' output). Returns the
+  // number of messages sent; error kInvalidArgument when `kind` is public or `data_json` is not
+  // a JSON array.
   core::Result<std::size_t> PushPrivate(std::string_view api_key, ChannelKind kind,
-                                        std::string_view data_json);
+                                        std::string_view data_json, std::string_view inst_id = {});
+  // A logged-in `account` or `positions` subscription that has not had its first snapshot.
+  struct PendingSnapshot {
+    std::uint64_t connection = 0;
+    std::string api_key;
+    ChannelArg arg;
+  };
+  // The pending first snapshots (each returned once, in connection then subscription order),
+  // for the owner to answer with PushSnapshot; Bitget sends the current account and positions
+  // right after such a subscription.
+  std::vector<PendingSnapshot> TakePendingSnapshots();
+  // Sends {"action":"snapshot",...} to that one subscription (if it still exists). Error
+  // kInvalidArgument when `data_json` is not a JSON array.
+  core::Status PushSnapshot(const PendingSnapshot& to, std::string_view data_json);
   core::Result<std::size_t> PushOrders(std::string_view api_key, std::string_view data_json) {
     return PushPrivate(api_key, ChannelKind::kOrders, data_json);
   }

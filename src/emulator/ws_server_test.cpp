@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "bitget/book_checksum.h"
 #include "bitget/credential.h"
+#include "market/book_checksum.h"
 #include "net/http_server.h"
 #include "net/ws_client.h"
 #include "sim/market_generator.h"
@@ -222,11 +222,11 @@ WireBook ReadLevels(const json::value& data) {
 }
 
 std::int32_t ClientChecksum(const WireBook& book) {
-  std::vector<bitget::LevelText> bids;
-  std::vector<bitget::LevelText> asks;
+  std::vector<market::LevelText> bids;
+  std::vector<market::LevelText> asks;
   for (const auto& l : book.bids) bids.push_back({l.price_text, l.size_text});
   for (const auto& l : book.asks) asks.push_back({l.price_text, l.size_text});
-  return bitget::BookChecksum(bids, asks);
+  return market::BookChecksum(bids, asks);
 }
 
 TEST_F(WsGatewayTest, BooksSnapshotThenUpdatesRebuildTheSourceBookWithValidChecksums) {

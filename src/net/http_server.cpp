@@ -6,6 +6,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
@@ -156,6 +157,10 @@ class HttpServer::Impl {
       }
       request.body = std::move(msg.body());
       ServerReply reply = handler_(request);
+      if (reply.delay.count() > 0) {
+        asio::steady_timer timer(stream.get_executor(), reply.delay);
+        [[maybe_unused]] auto waited = co_await timer.async_wait(kNoThrow);
+      }
       switch (reply.kind) {
         case ServerReply::Kind::kRespond: {
           http::response<http::string_body> res;

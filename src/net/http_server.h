@@ -6,6 +6,7 @@
 // WsConnection::Send/Close may be called from any thread.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -28,6 +29,8 @@ struct ServerReply {
   HttpResponse response;
   std::string raw;
   bool close_after = false;  // kRespond: close instead of keeping the connection alive
+  // Waited (without blocking other connections) before the reply is carried out.
+  std::chrono::milliseconds delay{0};
 };
 
 using HttpHandler = std::function<ServerReply(const HttpRequest&)>;

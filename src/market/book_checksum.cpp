@@ -1,11 +1,11 @@
-#include "bitget/book_checksum.h"
+#include "market/book_checksum.h"
 
 #include <zlib.h>
 
 #include <algorithm>
 #include <vector>
 
-namespace bgt::bitget {
+namespace bgt::market {
 
 std::string BookChecksumString(std::span<const LevelText> bids, std::span<const LevelText> asks,
                                std::size_t depth) {
@@ -60,4 +60,4 @@ std::int32_t BookChecksum(const model::OrderBookSnapshot& book, std::size_t dept
   return BookChecksum(bids, asks, depth);
 }
 
-}  // namespace bgt::bitget
+}  // namespace bgt::market

@@ -14,7 +14,7 @@
 
 #include "model/order_book.h"
 
-namespace bgt::bitget {
+namespace bgt::market {
 
 inline constexpr std::size_t kBookChecksumDepth = 25;
 
@@ -41,4 +41,4 @@ std::int32_t BookChecksum(const model::OrderBookSnapshot& book,
 // CRC-32 (IEEE) of `bytes` as a signed int32.
 std::int32_t Crc32Signed(std::string_view bytes);
 
-}  // namespace bgt::bitget
+}  // namespace bgt::market

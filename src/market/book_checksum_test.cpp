@@ -1,4 +1,4 @@
-#include "bitget/book_checksum.h"
+#include "market/book_checksum.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 
 #include "core/decimal.h"
 
-namespace bgt::bitget {
+namespace bgt::market {
 namespace {
 
 // Bitget's documented example (Depth-Channel): bids 43231.1 x 4, 43231 x 6; asks 43232.8 x 9,
@@ -48,4 +48,4 @@ TEST(BookChecksumTest, SnapshotOverloadPrintsDecimalsWithTheirScale) {
 }
 
 }  // namespace
-}  // namespace bgt::bitget
+}  // namespace bgt::market

@@ -1,0 +1,603 @@
+#include "live/node.h"
+
+#include <boost/json.hpp>
+
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+#include <utility>
+#include <variant>
+
+#include "bitget/api.h"
+#include "bitget/clock_sync.h"
+#include "bitget/endpoints.h"
+#include "bitget/parse_ws.h"
+#include "bitget/rest_client.h"
+#include "bitget/ws_client.h"
+#include "bitget/ws_exec.h"
+#include "core/clock.h"
+#include "live/bounded_queue.h"
+#include "live/flatten.h"
+#include "live/universe_inputs.h"
+#include "live/venue_adapter.h"
+#include "market/candle_series.h"
+#include "net/io_loop.h"
+#include "net/rate_limiter.h"
+#include "store/journal.h"
+
+namespace bgt::live {
+namespace {
+
+constexpr std::size_t kQueueCapacity = 65536;
+constexpr auto kPoll = std::chrono::milliseconds(50);
+
+struct CandlePush {
+  std::string symbol;
+  model::Candle candle;
+};
+struct StopKernel {};
+
+using KernelInput =
+    std::variant<CandlePush, model::Ticker, model::ExecEvent, VenueAnswer, StopKernel>;
+
+execution::VenueOrder ToVenueOrder(const model::OrderUpdate& u) {
+  execution::VenueOrder v;
+  v.client_oid = u.client_oid;
+  v.venue_order_id = u.venue_order_id;
+  v.symbol = u.symbol;
+  switch (u.state) {
+    case model::VenueOrderState::kLive:
+      v.state = execution::VenueOrderState::kLive;
+      break;
+    case model::VenueOrderState::kPartiallyFilled:
+      v.state = execution::VenueOrderState::kPartiallyFilled;
+      break;
+    case model::VenueOrderState::kFilled:
+      v.state = execution::VenueOrderState::kFilled;
+      break;
+    case model::VenueOrderState::kCanceled:
+      v.state = execution::VenueOrderState::kCanceled;
+      break;
+  }
+  v.filled = u.filled_quantity;
+  v.direction = u.side;
+  v.leg = u.position_side;
+  v.type = u.type;
+  v.size = u.quantity;
+  v.price = u.price;
+  v.reduce_only = u.reduce_only;
+  return v;
+}
+
+portfolio::PositionSnapshot ToSnapshot(const std::string& symbol, model::PositionSide side,
+                                       const core::Decimal& quantity,
+                                       const std::optional<core::Decimal>& entry_price,
+                                       const std::optional<core::Decimal>& liquidation,
+                                       model::PositionMode mode) {
+  portfolio::PositionSnapshot s;
+  s.symbol = symbol;
+  const bool is_short = side == model::PositionSide::kShort;
+  s.leg = mode == model::PositionMode::kHedge ? side : model::PositionSide::kNet;
+  s.quantity = is_short ? -quantity : quantity;
+  if (entry_price) s.entry_notional = (*entry_price * quantity).Abs();
+  s.liquidation_price = liquidation;
+  return s;
+}
+
+}  // namespace
+
+class Node::Impl {
+ public:
+  explicit Impl(NodeOptions options) : options_(std::move(options)) {}
+
+  core::Status Connect(const Node::StrategyFactory& make_strategies);
+  NodeSummary Run(const std::atomic<bool>& stop_requested);
+
+ private:
+  void KernelLoop();
+  void RestLoop();
+  void Dispatch(KernelInput& input);
+  void OnPush(const bitget::WsFrame& frame, std::string_view text);
+  void PublishStats();
+  void PrintStatus(std::int64_t elapsed_ms);
+  void StopThreads();
+
+  NodeOptions options_;
+  core::WallClock clock_;
+  net::RateLimiter limiter_;
+  bitget::WallWaiter waiter_;
+  std::unique_ptr<bitget::RestClient> rest_;
+  std::unique_ptr<bitget::ClockSync> clock_sync_;
+  std::unique_ptr<bitget::BitgetApi> api_;
+  std::unique_ptr<VenueAdapter> adapter_;
+  std::unique_ptr<store::JournalWriter> journal_;
+  std::unique_ptr<TradingKernel> kernel_;
+  std::map<std::string, market::CandleSeries, std::less<>> candles_;
+  model::PositionMode position_mode_ = model::PositionMode::kOneWay;
+
+  BoundedQueue<KernelInput> inputs_{kQueueCapacity};
+  BoundedQueue<execution::Command> commands_{kQueueCapacity};
+  net::IoLoop loop_;
+  std::unique_ptr<bitget::BitgetWsClient> ws_;  // I/O thread only
+  bitget::PrivateStreamDecoder decoder_;        // I/O thread only
+  bitget::WsPush<model::Ticker> tickers_;       // I/O thread only
+  bitget::WsPush<model::Candle> candle_push_;   // I/O thread only
+  std::thread io_thread_;
+  std::thread kernel_thread_;
+  std::thread rest_thread_;
+
+  mutable std::mutex stats_mutex_;
+  KernelStats stats_;
+  std::string positions_text_;
+  std::string risk_state_;
+  int working_orders_ = 0;
+  std::atomic<std::uint64_t> market_events_{0};
+  std::atomic<std::uint64_t> commands_sent_{0};
+  std::atomic<std::uint64_t> ws_reconnects_{0};
+  std::atomic<std::uint64_t> ws_malformed_{0};
+  std::atomic<std::uint64_t> journal_failures_{0};
+  std::atomic<bool> stopping_rest_{false};
+  core::Decimal starting_equity_;
+  std::vector<std::string> notes_;
+};
+
+core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
+  net::HttpClientOptions http;
+  http.base_url = options_.rest_url;
+  auto transport = bitget::HttpClientTransport::Create(http);
+  if (!transport) return transport.error();
+  bitget::ConfigureRateLimits(limiter_, bitget::ApiGeneration::kV2Classic);
+  bitget::RestClientOptions rest_options;
+  rest_options.demo_trading = options_.demo_trading;
+  rest_ = std::make_unique<bitget::RestClient>(rest_options, std::move(*transport), limiter_,
+                                               waiter_, options_.credentials);
+  clock_sync_ = std::make_unique<bitget::ClockSync>(clock_, bitget::RestServerTime(*rest_));
+  if (core::Status measured = clock_sync_->Measure(); !measured) return measured;
+  rest_->AttachClockSync(clock_sync_.get());
+  bitget::EncodeContext context;
+  context.product_type = options_.product_type;
+  context.margin_coin = options_.margin_coin;
+  api_ = std::make_unique<bitget::BitgetApi>(*rest_, std::move(context));
+
+  if (options_.symbols.empty()) {
+    auto selected = SelectUniverse(*api_, options_.universe, clock_.Now());
+    if (!selected) return selected.error();
+    options_.symbols = selected->members;
+    if (options_.status_out != nullptr) {
+      *options_.status_out << "pair selection: " << selected->members.size() << " of "
+                           << selected->verdicts.size() << " contracts selected\n";
+      for (const market::SymbolVerdict& v : selected->verdicts) {
+        if (v.decision == market::UniverseDecision::kDropped) continue;
+        *options_.status_out << "  #" << v.rank << " " << v.symbol << " ("
+                             << market::ToString(v.decision) << ", score " << v.score << ")\n";
+      }
+    }
+    if (options_.symbols.empty()) {
+      return core::MakeError(core::ErrorCode::kFailedPrecondition,
+                             "pair selection kept no symbol; relax [universe] or pass --symbols");
+    }
+  }
+  auto contracts = api_->GetContracts({});
+  if (!contracts) return contracts.error();
+  std::vector<model::Instrument> instruments;
+  for (const std::string& symbol : options_.symbols) {
+    bool found = false;
+    for (const model::ContractRow& row : *contracts) {
+      if (row.symbol != symbol) continue;
+      auto instrument = model::Instrument::FromContractRow(row);
+      if (!instrument) return instrument.error();
+      instruments.push_back(std::move(*instrument));
+      found = true;
+    }
+    if (!found) {
+      return core::MakeError(core::ErrorCode::kNotFound, "the venue lists no contract " + symbol);
+    }
+  }
+  if (instruments.empty()) {
+    return core::MakeError(core::ErrorCode::kInvalidArgument, "no symbol to trade");
+  }
+
+  bitget::AccountQuery account_query;
+  account_query.symbol = instruments.front().symbol();
+  auto account = api_->GetAccount(account_query);
+  if (!account) return account.error();
+  if (account->pos_mode) position_mode_ = *account->pos_mode;
+  starting_equity_ = account->account_equity;
+  KernelConfig kernel_config = options_.kernel;
+  // A clientOid prefix of this start (bgt + base-36 seconds): ids never repeat across runs,
+  // journal or not, and the venue's duplicate check (43118) can only mean a resend of ours.
+  {
+    std::uint64_t seconds = static_cast<std::uint64_t>(clock_.Now().nanos() / 1'000'000'000);
+    std::string stamp;
+    do {
+      stamp.insert(stamp.begin(), "0123456789abcdefghijklmnopqrstuvwxyz"[seconds % 36]);
+      seconds /= 36;
+    } while (seconds > 0);
+    kernel_config.execution.client_oid_prefix = "bgt" + stamp;
+  }
+  kernel_config.starting_balance =
+      account->account_equity - account->unrealized_pl.value_or(core::Decimal());
+
+  if (!options_.journal_path.empty()) {
+    auto writer = store::JournalWriter::Start(options_.journal_path);
+    if (!writer) return writer.error();
+    journal_ = std::move(*writer);
+  }
+  if (journal_) {
+    (void)journal_->Append(store::ConfigRecord{clock_.Now(), options_.config_text});
+    (void)journal_->Append(store::EventRecord{clock_.Now(), "node", "", "started",
+                                              "symbols: " + std::to_string(instruments.size())});
+  }
+  JournalSink sink = [this](store::JournalRecord record) {
+    if (journal_ && !journal_->Append(std::move(record)).ok()) ++journal_failures_;
+  };
+  auto kernel = TradingKernel::Create(clock_, kernel_config, sink);
+  if (!kernel) return kernel.error();
+  kernel_ = std::move(*kernel);
+  for (const model::Instrument& instrument : instruments) kernel_->AddInstrument(instrument);
+  auto strategies = make_strategies(options_.symbols);
+  if (!strategies) return strategies.error();
+  for (NamedStrategy& s : *strategies) kernel_->AddStrategy(std::move(s.strategy), s.id);
+  adapter_ = std::make_unique<VenueAdapter>(*api_, position_mode_);
+
+  // Reconcile before trading: open orders and recent fills, then the positions.
+  auto venue = adapter_->ReadVenueState(options_.symbols, clock_.Now() - std::chrono::hours(24));
+  if (!venue) return venue.error();
+  kernel_->Reconcile(*venue);
+  auto positions = api_->GetPositions({});
+  if (!positions) return positions.error();
+  std::vector<portfolio::PositionSnapshot> snapshots;
+  for (const bitget::PositionInfo& p : *positions) {
+    if (p.total.IsZero()) continue;
+    snapshots.push_back(ToSnapshot(p.symbol, p.hold_side, p.total, p.open_price_avg,
+                                   p.liquidation_price, p.pos_mode));
+    notes_.push_back("adopted position " + p.symbol + " " +
+                     std::string(model::ToString(p.hold_side)) + " " + p.total.ToString());
+  }
+  kernel_->OnPositions(snapshots);
+
+  // Warm-up: closed bars of history, intents discarded.
+  for (const model::Instrument& instrument : instruments) {
+    bitget::CandlesQuery query;
+    query.symbol = instrument.symbol();
+    query.granularity = options_.granularity;
+    query.limit = options_.history_bars;
+    auto history = api_->GetCandles(query);
+    if (!history) return history.error();
+    auto [it, inserted] =
+        candles_.try_emplace(instrument.symbol(), instrument.symbol(), options_.granularity);
+    auto seeded = it->second.Seed(*history);
+    if (!seeded) return seeded.error();
+    for (const model::Candle& bar :
+         it->second.Finals(static_cast<std::size_t>(options_.history_bars))) {
+      kernel_->WarmUp(instrument.symbol(), bar);
+    }
+  }
+
+  kernel_->FinishWarmUp();
+
+  // Threads.
+  bitget::BitgetWsOptions ws_options;
+  ws_options.public_url = options_.ws_public_url;
+  ws_options.private_url = options_.ws_private_url;
+  ws_options.credentials = options_.credentials;
+  bitget::BitgetWsCallbacks callbacks;
+  callbacks.on_push = [this](const bitget::WsFrame& frame, std::string_view text) {
+    OnPush(frame, text);
+  };
+  auto ws = bitget::BitgetWsClient::Create(loop_, ws_options, callbacks);
+  if (!ws) return ws.error();
+  ws_ = std::move(*ws);
+  for (const std::string& symbol : options_.symbols) {
+    (void)ws_->Subscribe(bitget::WsSubscription::Public("ticker", symbol));
+    (void)ws_->Subscribe(bitget::WsSubscription::Public(
+        "candle" + std::string(model::ToString(options_.granularity)), symbol));
+  }
+  for (const char* channel : {"orders", "positions", "account"}) {
+    if (core::Status s = ws_->Subscribe(bitget::WsSubscription::Private(channel)); !s) return s;
+  }
+  for (execution::Command& command : kernel_->TakeCommands()) commands_.Push(std::move(command));
+  PublishStats();
+  kernel_thread_ = std::thread([this] { KernelLoop(); });
+  rest_thread_ = std::thread([this] { RestLoop(); });
+  io_thread_ = std::thread([this] {
+    ws_->Start();
+    loop_.Run();
+  });
+  return core::Status::Ok();
+}
+
+void Node::Impl::OnPush(const bitget::WsFrame& frame, std::string_view text) {
+  const std::string& channel = frame.arg.channel;
+  if (channel == "ticker") {
+    if (!bitget::ParseWsTickers(text, tickers_).ok()) {
+      ++ws_malformed_;
+      return;
+    }
+    for (const model::Ticker& t : tickers_.rows) {
+      ++market_events_;
+      inputs_.Push(t);
+    }
+  } else if (channel.rfind("candle", 0) == 0) {
+    if (!bitget::ParseWsCandles(text, candle_push_).ok()) {
+      ++ws_malformed_;
+      return;
+    }
+    for (const model::Candle& c : candle_push_.rows) {
+      ++market_events_;
+      inputs_.Push(CandlePush{frame.arg.inst_id, c});
+    }
+  } else {
+    std::vector<model::ExecEvent> events;
+    if (!decoder_.Decode(frame, text, events).ok()) ++ws_malformed_;
+    for (model::ExecEvent& e : events) inputs_.Push(std::move(e));
+  }
+}
+
+void Node::Impl::Dispatch(KernelInput& input) {
+  std::visit(
+      [&](auto& item) {
+        using T = std::decay_t<decltype(item)>;
+        if constexpr (std::is_same_v<T, CandlePush>) {
+          auto series = candles_.find(item.symbol);
+          if (series == candles_.end()) return;
+          const market::CandleUpdate update = series->second.OnCandle(item.candle);
+          if (update.finalized) kernel_->OnCandleClosed(item.symbol, *update.finalized);
+        } else if constexpr (std::is_same_v<T, model::Ticker>) {
+          kernel_->OnTicker(item);
+        } else if constexpr (std::is_same_v<T, model::ExecEvent>) {
+          std::visit(
+              [&](auto& e) {
+                using E = std::decay_t<decltype(e)>;
+                if constexpr (std::is_same_v<E, model::OrderUpdate>) {
+                  kernel_->OnOrderUpdate(ToVenueOrder(e));
+                } else if constexpr (std::is_same_v<E, model::FillEvent>) {
+                  kernel_->OnFill(e.fill);
+                } else if constexpr (std::is_same_v<E, model::PositionsSnapshot>) {
+                  std::vector<portfolio::PositionSnapshot> snapshots;
+                  for (const model::PositionReport& p : e.positions) {
+                    snapshots.push_back(ToSnapshot(p.symbol, p.side, p.quantity, p.entry_price,
+                                                   p.liquidation_price,
+                                                   kernel_->engine().position_mode()));
+                  }
+                  kernel_->OnPositions(snapshots);
+                }
+              },
+              item);
+        } else if constexpr (std::is_same_v<T, VenueAnswer>) {
+          if (core::Status applied = adapter_->Apply(kernel_->engine(), item); !applied) {
+            notes_.push_back("venue answer refused: " + applied.error().message);
+          }
+          kernel_->AfterVenueAnswer();
+        }
+      },
+      input);
+}
+
+void Node::Impl::KernelLoop() {
+  for (;;) {
+    std::optional<KernelInput> input = inputs_.Pop(kPoll);
+    clock_.FireDue();
+    if (input) {
+      if (std::holds_alternative<StopKernel>(*input)) break;
+      Dispatch(*input);
+    }
+    for (execution::Command& command : kernel_->TakeCommands()) {
+      commands_.Push(std::move(command));
+    }
+    PublishStats();
+  }
+}
+
+void Node::Impl::RestLoop() {
+  for (;;) {
+    std::optional<execution::Command> command = commands_.Pop(kPoll);
+    if (!command) {
+      if (commands_.size() == 0 && stopping_rest_.load()) return;
+      continue;
+    }
+    ++commands_sent_;
+    inputs_.Push(adapter_->Execute(*command));
+  }
+}
+
+void Node::Impl::PublishStats() {
+  std::ostringstream positions;
+  for (const portfolio::PositionSummary& p : kernel_->portfolio().Positions()) {
+    if (p.quantity.IsZero()) continue;
+    positions << " " << p.symbol << " " << p.quantity.ToString();
+    if (p.unrealized_pnl) positions << " (upl " << p.unrealized_pnl->ToString() << ")";
+  }
+  std::lock_guard lock(stats_mutex_);
+  stats_ = kernel_->stats();
+  positions_text_ = positions.str();
+  risk_state_ = std::string(risk::ToString(kernel_->trading_state()));
+  working_orders_ = static_cast<int>(kernel_->WorkingOrders().size());
+}
+
+void Node::Impl::PrintStatus(std::int64_t elapsed_ms) {
+  if (options_.status_out == nullptr) return;
+  std::lock_guard lock(stats_mutex_);
+  std::ostringstream out;
+  if (options_.redraw_status) out << "\x1b[H\x1b[2J";
+  out << "[" << elapsed_ms / 1000 << " s] equity " << stats_.equity.ToString() << " USDT"
+      << " | realized " << stats_.realized_pnl.ToString() << " | fees " << stats_.fees.ToString()
+      << " | funding " << stats_.funding.ToString() << " | risk " << risk_state_ << " | orders "
+      << stats_.orders_submitted << " sent, " << working_orders_ << " open, "
+      << stats_.orders_denied << " denied | fills " << stats_.fills << " | round trips "
+      << stats_.round_trips << " | market events " << market_events_.load() << " | ws malformed "
+      << ws_malformed_.load() << "\n"
+      << "  positions:" << (positions_text_.empty() ? std::string(" none") : positions_text_)
+      << "\n";
+  *options_.status_out << out.str() << std::flush;
+}
+
+void Node::Impl::StopThreads() {
+  if (io_thread_.joinable()) {
+    loop_.Post([this] {
+      if (ws_) {
+        ws_reconnects_ = ws_->counters().reconnects;
+        ws_malformed_ += ws_->counters().malformed_frames;
+        ws_->Stop();
+        ws_.reset();
+      }
+      loop_.Stop();
+    });
+    io_thread_.join();
+  }
+  if (kernel_thread_.joinable()) {
+    inputs_.Push(StopKernel{});
+    kernel_thread_.join();
+  }
+  if (rest_thread_.joinable()) {
+    stopping_rest_ = true;
+    rest_thread_.join();
+  }
+  // Answers that arrived after the kernel thread stopped.
+  while (std::optional<KernelInput> input = inputs_.Pop(std::chrono::milliseconds(0))) {
+    if (!std::holds_alternative<StopKernel>(*input)) Dispatch(*input);
+  }
+  PublishStats();
+}
+
+NodeSummary Node::Impl::Run(const std::atomic<bool>& stop_requested) {
+  const core::Timestamp started = clock_.Now();
+  core::Timestamp next_status = started;
+  for (;;) {
+    const core::Timestamp now = clock_.Now();
+    const std::int64_t elapsed_ms = (now - started).count() / 1'000'000;
+    if (now >= next_status) {
+      PrintStatus(elapsed_ms);
+      next_status = now + options_.status_interval;
+    }
+    if (stop_requested.load()) break;
+    if (options_.run_for.count() > 0 && elapsed_ms >= options_.run_for.count()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  StopThreads();
+
+  NodeSummary summary;
+  summary.starting_equity = starting_equity_;
+  summary.run_ms = (clock_.Now() - started).count() / 1'000'000;
+  if (options_.flatten_on_stop) {
+    const FlattenReport report = Flatten(*api_, waiter_);
+    summary.flattened = true;
+    summary.flat_verified = report.flat;
+    for (const core::Error& error : report.errors) {
+      summary.notes.push_back("flatten step failed: " + error.ToString());
+    }
+    if (!report.flat) summary.notes.push_back("NOT FLAT after the stop: see bgt flatten");
+    // The closing fills reach the kernel only through the venue: read them back.
+    auto venue = adapter_->ReadVenueState(options_.symbols, started);
+    if (venue) {
+      for (const model::Fill& fill : venue->fills) kernel_->OnFill(fill);
+    } else {
+      summary.notes.push_back("fills after the flatten unreadable: " + venue.error().message);
+    }
+  }
+  bitget::AccountQuery query;
+  query.symbol = options_.symbols.front();
+  if (auto account = api_->GetAccount(query)) {
+    summary.final_equity = account->account_equity;
+  } else {
+    summary.notes.push_back("final account unreadable: " + account.error().message);
+  }
+  summary.stats = kernel_->stats();
+  summary.ws_reconnects = ws_reconnects_.load();
+  summary.ws_malformed = ws_malformed_.load();
+  summary.market_events = market_events_.load();
+  summary.commands_sent = commands_sent_.load();
+  summary.notes.insert(summary.notes.begin(), notes_.begin(), notes_.end());
+  if (journal_) {
+    store::EquityRecord equity;
+    equity.ts = clock_.Now();
+    equity.equity = summary.final_equity;
+    equity.balance = kernel_->portfolio().balance();
+    equity.fees = summary.stats.fees;
+    equity.funding = summary.stats.funding;
+    (void)journal_->Append(equity);
+    (void)journal_->Append(store::EventRecord{clock_.Now(), "node", "", "stopped", ""});
+    if (core::Status flushed = journal_->Flush(); !flushed) {
+      summary.notes.push_back("journal: " + flushed.error().message);
+    }
+    journal_->Stop();
+  }
+  if (journal_failures_ > 0) {
+    summary.notes.push_back(std::to_string(journal_failures_.load()) +
+                            " journal records could not be queued");
+  }
+  rest_->AttachClockSync(nullptr);
+  return summary;
+}
+
+Node::Node(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Node::~Node() = default;
+
+core::Result<std::unique_ptr<Node>> Node::Start(NodeOptions options,
+                                                const StrategyFactory& make_strategies) {
+  auto impl = std::make_unique<Impl>(std::move(options));
+  if (core::Status connected = impl->Connect(make_strategies); !connected) {
+    return connected.error();
+  }
+  return std::unique_ptr<Node>(new Node(std::move(impl)));
+}
+
+NodeSummary Node::Run() { return impl_->Run(stop_requested_); }
+
+std::string SummaryText(const NodeSummary& s) {
+  const KernelStats& k = s.stats;
+  std::ostringstream out;
+  const double win_rate = k.round_trips == 0 ? 0.0 : 100.0 * k.winning_round_trips / k.round_trips;
+  out << "run time:          " << s.run_ms / 1000 << " s\n"
+      << "starting equity:   " << s.starting_equity.ToString() << " USDT\n"
+      << "final equity:      " << s.final_equity.ToString() << " USDT\n"
+      << "PnL (equity):      " << (s.final_equity - s.starting_equity).ToString() << " USDT\n"
+      << "realized PnL:      " << k.realized_pnl.ToString() << " USDT (fees excluded)\n"
+      << "fees:              " << k.fees.ToString() << " USDT\n"
+      << "funding:           " << k.funding.ToString() << " USDT\n"
+      << "max drawdown:      " << k.max_drawdown.ToString() << " of the equity peak\n"
+      << "trades:            " << k.round_trips << " round trips, " << k.fills << " fills\n"
+      << "win rate:          " << static_cast<int>(win_rate + 0.5) << " %\n"
+      << "orders:            " << k.orders_submitted << " sent, " << k.orders_denied
+      << " denied by risk, " << k.orders_rejected << " rejected by the venue\n"
+      << "risk events:       " << k.risk_events << "\n"
+      << "market events:     " << s.market_events << " (ws reconnects " << s.ws_reconnects
+      << ", malformed " << s.ws_malformed << ")\n"
+      << "flattened:         "
+      << (s.flattened ? (s.flat_verified ? "yes, verified flat" : "attempted, NOT verified")
+                      : "no (positions left open)")
+      << "\n";
+  for (const std::string& note : s.notes) out << "note: " << note << "\n";
+  return out.str();
+}
+
+std::string SummaryJson(const NodeSummary& s) {
+  const KernelStats& k = s.stats;
+  boost::json::array notes;
+  for (const std::string& note : s.notes) notes.emplace_back(note);
+  boost::json::object out{{"run_ms", s.run_ms},
+                          {"starting_equity", s.starting_equity.ToString()},
+                          {"final_equity", s.final_equity.ToString()},
+                          {"pnl", (s.final_equity - s.starting_equity).ToString()},
+                          {"realized_pnl", k.realized_pnl.ToString()},
+                          {"fees", k.fees.ToString()},
+                          {"funding", k.funding.ToString()},
+                          {"max_drawdown", k.max_drawdown.ToString()},
+                          {"round_trips", k.round_trips},
+                          {"winning_round_trips", k.winning_round_trips},
+                          {"fills", k.fills},
+                          {"orders_submitted", k.orders_submitted},
+                          {"orders_denied", k.orders_denied},
+                          {"orders_rejected", k.orders_rejected},
+                          {"risk_events", k.risk_events},
+                          {"market_events", s.market_events},
+                          {"commands_sent", s.commands_sent},
+                          {"ws_reconnects", s.ws_reconnects},
+                          {"flattened", s.flattened},
+                          {"flat_verified", s.flat_verified},
+                          {"notes", std::move(notes)}};
+  return boost::json::serialize(out);
+}
+
+}  // namespace bgt::live
