@@ -104,6 +104,7 @@ emulator::EmulatorConfig ToEmulatorConfig(const config::EmulatorConfig& section)
   out.faults.drop_response_rate = f.drop_response_rate;
   out.faults.paths = f.paths;
   out.ws_faults.duplicate_pushes = f.ws_duplicate_pushes;
+  out.ws_faults.reorder_pushes = f.ws_reorder_pushes;
   out.ws_faults.corrupt_book_checksums = static_cast<int>(f.ws_corrupt_book_checksums);
   out.ws_disconnect_interval = std::chrono::milliseconds(f.ws_disconnect_interval_ms);
   return out;

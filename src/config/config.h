@@ -76,6 +76,7 @@ struct EmulatorFaultsConfig {
   double drop_response_rate = 0;               // share of accepted POSTs whose answer is dropped
   std::vector<std::string> paths;              // REST paths in scope ("/api/v2/..."); empty: all
   bool ws_duplicate_pushes = false;            // every WebSocket push is sent twice
+  bool ws_reorder_pushes = false;              // WebSocket pushes arrive pairwise swapped
   std::int64_t ws_corrupt_book_checksums = 0;  // the first N `books` updates carry a bad checksum
   std::int64_t ws_disconnect_interval_ms = 0;  // drop every WebSocket this often; 0: never
 

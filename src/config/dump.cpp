@@ -23,6 +23,7 @@ toml::table EmulatorTable(const EmulatorConfig& e, bool with_accounts) {
       {"drop_response_rate", f.drop_response_rate},
       {"paths", std::move(paths)},
       {"ws_duplicate_pushes", f.ws_duplicate_pushes},
+      {"ws_reorder_pushes", f.ws_reorder_pushes},
       {"ws_corrupt_book_checksums", f.ws_corrupt_book_checksums},
       {"ws_disconnect_interval_ms", f.ws_disconnect_interval_ms},
   };

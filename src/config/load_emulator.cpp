@@ -252,6 +252,10 @@ class EmulatorReader {
          [&](const toml::node& n, const std::string& p) {
            if (auto v = r_.Bool(n, p)) f.ws_duplicate_pushes = *v;
          }},
+        {"ws_reorder_pushes",
+         [&](const toml::node& n, const std::string& p) {
+           if (auto v = r_.Bool(n, p)) f.ws_reorder_pushes = *v;
+         }},
         {"ws_corrupt_book_checksums",
          IntField(&f.ws_corrupt_book_checksums, kCorruptChecksumsRange)},
         {"ws_disconnect_interval_ms",

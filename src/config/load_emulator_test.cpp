@@ -62,6 +62,7 @@ burst_429_requests = 3
 drop_response_rate = 0.5
 paths = ["/api/v2/mix/order/place-order"]
 ws_duplicate_pushes = true
+ws_reorder_pushes = true
 ws_corrupt_book_checksums = 2
 ws_disconnect_interval_ms = 30000
 )";
@@ -110,6 +111,7 @@ TEST(EmulatorSection, ReadsEveryKey) {
   EXPECT_EQ(f.drop_response_rate, 0.5);
   EXPECT_THAT(f.paths, ElementsAre("/api/v2/mix/order/place-order"));
   EXPECT_TRUE(f.ws_duplicate_pushes);
+  EXPECT_TRUE(f.ws_reorder_pushes);
   EXPECT_EQ(f.ws_corrupt_book_checksums, 2);
   EXPECT_EQ(f.ws_disconnect_interval_ms, 30000);
 }

@@ -107,6 +107,14 @@ std::size_t WsGateway::connection_count() const {
 void WsGateway::SetFaults(const WsFaults& faults) {
   std::lock_guard lock(mu_);
   faults_ = faults;
+  if (!faults_.reorder_pushes) {
+    for (auto& [id, conn] : connections_) {
+      if (!conn.held) continue;
+      const std::string held = std::move(*conn.held);
+      conn.held.reset();
+      Send(conn, held);
+    }
+  }
 }
 
 std::size_t WsGateway::DropConnections(bool abrupt) {
@@ -129,7 +137,8 @@ void WsGateway::OnMessage(const std::shared_ptr<net::WsConnection>& ws, std::str
   std::lock_guard lock(mu_);
   auto it = connections_.find(ws->id());
   if (it == connections_.end()) {  // on_open not seen (should not happen): adopt it
-    it = connections_.emplace(ws->id(), Connection{ws, ws->id(), std::nullopt, {}}).first;
+    it = connections_.emplace(ws->id(), Connection{ws, ws->id(), std::nullopt, {}, std::nullopt})
+             .first;
   }
   Connection& conn = it->second;
   boost::system::error_code ec;
@@ -249,8 +258,17 @@ void WsGateway::Send(Connection& conn, const std::string& text) {
 }
 
 void WsGateway::SendPush(Connection& conn, const std::string& text) {
+  if (faults_.reorder_pushes && !conn.held) {
+    conn.held = text;  // goes out after the next push
+    return;
+  }
   Send(conn, text);
   if (faults_.duplicate_pushes) Send(conn, text);
+  if (conn.held) {
+    const std::string held = std::move(*conn.held);
+    conn.held.reset();
+    Send(conn, held);
+  }
 }
 
 core::Result<std::size_t> WsGateway::PushPrivate(std::string_view api_key, ChannelKind kind,

@@ -51,6 +51,9 @@ struct WsGatewayOptions {
 struct WsFaults {
   bool duplicate_pushes = false;   // every push is sent twice
   int corrupt_book_checksums = 0;  // the next N `books` updates carry a wrong checksum
+  // Out-of-order delivery: each connection holds one push back and sends it after the next
+  // one (pushes arrive pairwise swapped).
+  bool reorder_pushes = false;
 };
 
 class WsGateway {
@@ -120,6 +123,7 @@ class WsGateway {
     std::uint64_t id = 0;
     std::optional<std::string> api_key;        // set after a successful login
     std::map<std::string, Subscription> subs;  // by ChannelArg::Key()
+    std::optional<std::string> held;           // reorder_pushes: the push sent after the next
   };
   struct SymbolState {
     BookFeed books;

@@ -337,6 +337,26 @@ TEST_F(WsGatewayTest, FaultDuplicatePushesSendsEachPushTwice) {
   EXPECT_EQ(*first, *second);
 }
 
+TEST_F(WsGatewayTest, FaultReorderPushesSwapsConsecutivePushes) {
+  auto client = Connect();
+  ASSERT_EQ(Request(*client, Sub("subscribe", "ticker", "BTCUSDT")).at("event"), "subscribe");
+  WsFaults faults;
+  faults.reorder_pushes = true;
+  gateway_->SetFaults(faults);
+  const core::Timestamp t1 = source_->Now();
+  const core::Timestamp t2 = t1 + std::chrono::seconds(1);
+  gateway_->Pump(t1);
+  gateway_->Pump(t2);
+  const auto first = client->Receive(milliseconds(3000));
+  const auto second = client->Receive(milliseconds(3000));
+  ASSERT_TRUE(first.has_value() && second.has_value());
+  const auto ts = [](const std::string& text) {
+    return json::parse(text).as_object().at("ts").to_number<std::int64_t>();
+  };
+  EXPECT_EQ(ts(*first), t2.nanos() / 1'000'000) << *first;    // the later push first
+  EXPECT_EQ(ts(*second), t1.nanos() / 1'000'000) << *second;  // then the held one
+}
+
 TEST_F(WsGatewayTest, FaultDropConnectionsClosesEveryClient) {
   auto a = Connect();
   auto b = Connect("/");
