@@ -17,6 +17,7 @@
 #include "bitget/parse_ws.h"
 #include "bitget/ws_client.h"
 #include "emulator/ws_server.h"
+#include "market/book_manager.h"
 #include "net/http_server.h"
 #include "net/io_loop.h"
 #include "sim/market_generator.h"
@@ -140,6 +141,12 @@ class WsClientEmulatorTest : public ::testing::Test {
         ++book_snapshots_[channel + "|" + book_.symbol];
       }
       ++book_count_[book_.symbol];
+      if (books_) {
+        (void)books_->OnDelta(book_);
+        for (const market::ResyncRequest& r : books_->TakeResyncRequests()) {
+          (void)client_->Resubscribe(r.channel, r.symbol);
+        }
+      }
     } else if (channel == "trade") {
       ASSERT_TRUE(ParseWsTrades(text, trades_).ok()) << text.substr(0, 300);
     } else if (channel.starts_with("candle")) {
@@ -183,6 +190,7 @@ class WsClientEmulatorTest : public ::testing::Test {
   WsPush<model::Candle> candles_;
   WsPush<WsOrderRow> orders_;
   model::BookDelta book_;
+  std::unique_ptr<market::BookManager> books_;  // when set, every books push is applied
   std::map<std::string, int> ticker_count_;
   std::map<std::string, int> book_count_;
   std::map<std::string, int> book_snapshots_;
@@ -403,6 +411,84 @@ TEST_F(WsClientEmulatorTest, RejectsBadSubscriptions) {
   BitgetWsOptions slow = Options();
   slow.ping_interval = milliseconds(31000);
   EXPECT_FALSE(BitgetWsClient::Create(loop_, slow, {}).has_value());
+}
+
+// bgt's books against the gateway's own: every update carries the emulator's CRC32 of its top 25
+// levels, so each verified checksum is a checkpoint where bgt's book equals the emulator's. With
+// duplicate, out-of-order and corrupted pushes the manager detects each kind, resubscribes and
+// converges; once the faults stop, every later checkpoint matches.
+TEST_F(WsClientEmulatorTest, BooksConvergeToTheEmulatorsUnderDuplicateReorderedAndCorruptPushes) {
+  const std::vector<std::string> symbols = {"BTCUSDT", "ETHUSDT", "SOLUSDT"};
+  books_ = std::make_unique<market::BookManager>();
+  for (const std::string& symbol : symbols) {
+    market::BookSpec spec;
+    spec.symbol = symbol;
+    spec.tick_size = core::Decimal::FromParts(1, 8).value();
+    spec.size_scale = 8;
+    books_->AddBook(spec);
+  }
+  MakeClient(Options());
+  for (const std::string& symbol : symbols) {
+    ASSERT_TRUE(client_->Subscribe(WsSubscription::Public("books", symbol)).ok());
+  }
+  client_->Start();
+  auto all_valid = [&] {
+    for (const std::string& s : symbols) {
+      const market::OrderBook* book = books_->Find(s);
+      if (book == nullptr || !book->valid() || book->counters().checksums_verified < 2) {
+        return false;
+      }
+    }
+    return true;
+  };
+  ASSERT_TRUE(RunUntil(all_valid));
+
+  emulator::WsFaults faults;
+  faults.duplicate_pushes = true;
+  faults.reorder_pushes = true;
+  faults.corrupt_book_checksums = 2;
+  gateway_->SetFaults(faults);
+  ASSERT_TRUE(RunUntil(
+      [&] {
+        const market::BookManagerCounters& c = books_->counters();
+        return c.duplicates > 0 && c.gaps > 0 && c.checksum_failures >= 1 &&
+               c.resyncs_requested >= 2;
+      },
+      milliseconds(8000)))
+      << "duplicates " << books_->counters().duplicates << ", gaps " << books_->counters().gaps
+      << ", checksum failures " << books_->counters().checksum_failures;
+
+  gateway_->SetFaults({});
+  std::map<std::string, std::uint64_t> verified_at_recovery;
+  ASSERT_TRUE(RunUntil(
+      [&] {
+        for (const std::string& s : symbols) {
+          if (!books_->Find(s)->valid() || books_->ResyncPending(s)) return false;
+        }
+        return true;
+      },
+      milliseconds(8000)));
+  const market::BookManagerCounters before = books_->counters();
+  for (const std::string& s : symbols) {
+    verified_at_recovery[s] = books_->Find(s)->counters().checksums_verified;
+  }
+  ASSERT_TRUE(RunUntil(
+      [&] {
+        for (const std::string& s : symbols) {
+          if (books_->Find(s)->counters().checksums_verified < verified_at_recovery[s] + 5) {
+            return false;
+          }
+        }
+        return true;
+      },
+      milliseconds(8000)));
+  // Five more checkpoints per symbol, each equal to the emulator's book, and no new failure.
+  const market::BookManagerCounters& after = books_->counters();
+  EXPECT_EQ(after.checksum_failures, before.checksum_failures);
+  EXPECT_EQ(after.gaps, before.gaps);
+  EXPECT_EQ(after.resyncs_requested, before.resyncs_requested);
+  EXPECT_GE(after.resyncs_completed, 2u);
+  for (const std::string& s : symbols) EXPECT_TRUE(books_->Find(s)->valid()) << s;
 }
 
 }  // namespace
