@@ -8,6 +8,7 @@ namespace bgt::live {
 namespace {
 
 constexpr std::size_t kCancelBatch = 50;  // orderIdList entries per cancel-plan-order call
+constexpr int kOpenOrderPages = 100;      // pages of 100 open orders read per list
 
 // The plan-order lists Bitget serves: trigger orders, trailing orders and every TP/SL kind
 // (profit_loss lists profit_plan, loss_plan, moving_plan, pos_profit and pos_loss).
@@ -37,21 +38,12 @@ OpenState ReadOpen(bitget::BitgetApi& api, std::vector<core::Error>& errors) {
     }
     for (auto& plan : plans->entrusted_list) state.plans.push_back(std::move(plan));
   }
-  std::string cursor;
-  for (int page = 0; page < 100; ++page) {  // 100 pages of 100 orders
-    bitget::OrdersPendingQuery query;
-    query.id_less_than = cursor;
-    query.limit = 100;
-    auto orders = api.GetOpenOrders(query);
-    if (!orders) {
-      errors.push_back(Annotated(orders.error(), "list open orders"));
-      state.complete = false;
-      break;
-    }
-    const bool full_page = orders->entrusted_list.size() >= 100;
-    for (auto& order : orders->entrusted_list) state.orders.push_back(std::move(order));
-    if (!full_page || orders->end_id.empty() || orders->end_id == cursor) break;
-    cursor = orders->end_id;
+  auto orders = ReadOpenOrders(api, kOpenOrderPages);
+  if (!orders) {
+    errors.push_back(Annotated(orders.error(), "list open orders"));
+    state.complete = false;
+  } else {
+    state.orders = std::move(*orders);
   }
   auto positions = api.GetPositions({});
   if (!positions) {
@@ -133,6 +125,23 @@ std::vector<FlattenLeftover> Leftovers(const OpenState& state) {
 }
 
 }  // namespace
+
+core::Result<std::vector<bitget::OrderInfo>> ReadOpenOrders(bitget::BitgetApi& api, int max_pages) {
+  std::vector<bitget::OrderInfo> out;
+  std::string cursor;
+  for (int page = 0; page < max_pages; ++page) {
+    bitget::OrdersPendingQuery query;
+    query.id_less_than = cursor;
+    query.limit = 100;
+    auto orders = api.GetOpenOrders(query);
+    if (!orders) return orders.error();
+    const bool full_page = orders->entrusted_list.size() >= 100;
+    for (auto& order : orders->entrusted_list) out.push_back(std::move(order));
+    if (!full_page || orders->end_id.empty() || orders->end_id == cursor) break;
+    cursor = orders->end_id;
+  }
+  return out;
+}
 
 OpenInventory ListOpen(bitget::BitgetApi& api) {
   OpenInventory inventory;

@@ -49,6 +49,10 @@ struct FlattenReport {
   std::vector<core::Error> errors;  // every failed step, in order (also of earlier rounds)
 };
 
+// Every open order of the product type, following the idLessThan cursor over pages of 100 (at
+// most `max_pages`). Error: the first failing page's error (nothing is returned then).
+core::Result<std::vector<bitget::OrderInfo>> ReadOpenOrders(bitget::BitgetApi& api, int max_pages);
+
 // What is open right now (plan orders, orders, non-zero position legs): the dry run of a
 // flatten. `complete` is false when a list could not be read (its error is in `errors`).
 struct OpenInventory {

@@ -41,35 +41,6 @@ struct StopKernel {};
 using KernelInput =
     std::variant<CandlePush, model::Ticker, model::ExecEvent, VenueAnswer, StopKernel>;
 
-execution::VenueOrder ToVenueOrder(const model::OrderUpdate& u) {
-  execution::VenueOrder v;
-  v.client_oid = u.client_oid;
-  v.venue_order_id = u.venue_order_id;
-  v.symbol = u.symbol;
-  switch (u.state) {
-    case model::VenueOrderState::kLive:
-      v.state = execution::VenueOrderState::kLive;
-      break;
-    case model::VenueOrderState::kPartiallyFilled:
-      v.state = execution::VenueOrderState::kPartiallyFilled;
-      break;
-    case model::VenueOrderState::kFilled:
-      v.state = execution::VenueOrderState::kFilled;
-      break;
-    case model::VenueOrderState::kCanceled:
-      v.state = execution::VenueOrderState::kCanceled;
-      break;
-  }
-  v.filled = u.filled_quantity;
-  v.direction = u.side;
-  v.leg = u.position_side;
-  v.type = u.type;
-  v.size = u.quantity;
-  v.price = u.price;
-  v.reduce_only = u.reduce_only;
-  return v;
-}
-
 portfolio::PositionSnapshot ToSnapshot(const std::string& symbol, model::PositionSide side,
                                        const core::Decimal& quantity,
                                        const std::optional<core::Decimal>& entry_price,

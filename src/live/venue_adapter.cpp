@@ -2,6 +2,9 @@
 
 #include <utility>
 
+#include "bitget/ws_exec.h"
+#include "live/flatten.h"
+
 namespace bgt::live {
 namespace {
 
@@ -18,35 +21,40 @@ core::Status ToStatus(const core::Error& error) { return core::Status(error); }
 
 }  // namespace
 
-core::Result<execution::VenueOrder> ToVenueOrder(const bitget::OrderInfo& info) {
-  auto direction = bitget::TradeDirection(info.side, info.trade_side, info.pos_mode);
-  if (!direction) return direction.error();
-  execution::VenueOrder order;
-  order.client_oid = info.client_oid;
-  order.venue_order_id = info.order_id;
-  order.symbol = info.symbol;
-  switch (info.status) {
-    case bitget::OrderState::kLive:
-      order.state = execution::VenueOrderState::kLive;
+execution::VenueOrder ToVenueOrder(const model::OrderUpdate& u) {
+  execution::VenueOrder v;
+  v.client_oid = u.client_oid;
+  v.venue_order_id = u.venue_order_id;
+  v.symbol = u.symbol;
+  switch (u.state) {
+    case model::VenueOrderState::kLive:
+      v.state = execution::VenueOrderState::kLive;
       break;
-    case bitget::OrderState::kPartiallyFilled:
-      order.state = execution::VenueOrderState::kPartiallyFilled;
+    case model::VenueOrderState::kPartiallyFilled:
+      v.state = execution::VenueOrderState::kPartiallyFilled;
       break;
-    case bitget::OrderState::kFilled:
-      order.state = execution::VenueOrderState::kFilled;
+    case model::VenueOrderState::kFilled:
+      v.state = execution::VenueOrderState::kFilled;
       break;
-    case bitget::OrderState::kCanceled:
-      order.state = execution::VenueOrderState::kCanceled;
+    case model::VenueOrderState::kCanceled:
+      v.state = execution::VenueOrderState::kCanceled;
       break;
   }
-  order.filled = info.base_volume;
-  order.direction = direction->direction;
-  order.leg = direction->leg;
-  order.type = info.order_type;
-  order.size = info.size;
-  order.price = info.price;
-  order.reduce_only = info.reduce_only;
-  if (info.margin_mode) order.margin_mode = *info.margin_mode;
+  v.filled = u.filled_quantity;
+  v.direction = u.side;
+  v.leg = u.position_side;
+  v.type = u.type;
+  v.size = u.quantity;
+  v.price = u.price;
+  v.reduce_only = u.reduce_only;
+  return v;
+}
+
+core::Result<execution::VenueOrder> ToVenueOrder(const bitget::OrderInfo& info) {
+  auto update = bitget::ToOrderUpdate(info);
+  if (!update) return update.error();
+  execution::VenueOrder order = ToVenueOrder(*update);
+  if (info.margin_mode) order.margin_mode = *info.margin_mode;  // REST read-backs carry it
   return order;
 }
 
@@ -197,22 +205,12 @@ core::Status VenueAdapter::Apply(execution::ExecutionEngine& engine, const Venue
 core::Result<execution::VenueState> VenueAdapter::ReadVenueState(
     const std::vector<std::string>& symbols, core::Timestamp since) {
   execution::VenueState state;
-  std::string cursor;
-  for (int page = 0; page < kMaxPages; ++page) {
-    bitget::OrdersPendingQuery query;
-    query.id_less_than = cursor;
-    query.limit = 100;
-    auto orders = api_.GetOpenOrders(query);
-    if (!orders) return orders.error();
-    for (const bitget::OrderInfo& info : orders->entrusted_list) {
-      auto order = ToVenueOrder(info);
-      if (!order) return order.error();
-      state.open_orders.push_back(std::move(*order));
-    }
-    if (orders->entrusted_list.size() < 100 || orders->end_id.empty() || orders->end_id == cursor) {
-      break;
-    }
-    cursor = orders->end_id;
+  auto orders = ReadOpenOrders(api_, kMaxPages);
+  if (!orders) return orders.error();
+  for (const bitget::OrderInfo& info : *orders) {
+    auto order = ToVenueOrder(info);
+    if (!order) return order.error();
+    state.open_orders.push_back(std::move(*order));
   }
   for (const std::string& symbol : symbols) {
     std::string fill_cursor;

@@ -17,6 +17,7 @@
 #include "core/result.h"
 #include "execution/commands.h"
 #include "execution/execution_engine.h"
+#include "model/exec_events.h"
 
 namespace bgt::live {
 
@@ -44,8 +45,11 @@ struct StopAnswer {
 using VenueAnswer = std::variant<PlaceAnswer, CancelAnswer, QueryAnswer, execution::SetupResult,
                                  CloseAnswer, StopAnswer>;
 
-// The engine's VenueOrder of a Bitget order read-back (detail, pending list). Error
-// (kInvalidArgument) when its side/tradeSide pair names no direction.
+// The engine's VenueOrder of a venue order update (private stream or REST poll).
+execution::VenueOrder ToVenueOrder(const model::OrderUpdate& update);
+// The engine's VenueOrder of a Bitget order read-back (detail, pending list), through
+// bitget::ToOrderUpdate, keeping its margin mode. Error (kInvalidArgument) when its
+// side/tradeSide pair names no direction.
 core::Result<execution::VenueOrder> ToVenueOrder(const bitget::OrderInfo& info);
 
 class VenueAdapter {
