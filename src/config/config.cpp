@@ -57,9 +57,7 @@ bool EmulatorAccountConfig::IsDocumentedTestAccount() const {
   return api_key == test.api_key && secret == test.secret && passphrase == test.passphrase;
 }
 
-bool RequiresCredentials(Mode mode) {
-  return mode == Mode::kLive || mode == Mode::kDemo || mode == Mode::kPaper;
-}
+bool RequiresCredentials(Mode mode) { return mode == Mode::kLive || mode == Mode::kDemo; }
 
 std::string Violation::ToString() const {
   std::string out = path;

@@ -12,8 +12,12 @@
 #include <string_view>
 #include <vector>
 
+#include "config/int_range.h"
+#include "config/run_config.h"
+#include "config/strategy_config.h"
 #include "config/universe_config.h"
 #include "core/result.h"
+#include "risk/risk_config.h"
 
 namespace bgt::config {
 
@@ -106,15 +110,15 @@ struct Config {
   VenueConfig venue;
   EmulatorConfig emulator;
   UniverseConfig universe;  // pair selection (universe_config.h)
+  RunConfig run;            // `bgt run` (run_config.h)
+  // Risk limits ([risk]); the defaults are risk::RiskConfig::Defaults().
+  risk::RiskConfig risk = risk::RiskConfig::Defaults();
+  StrategyConfig strategy;  // the strategies `bgt run` trades (strategy_config.h)
 
   friend bool operator==(const Config&, const Config&) = default;
 };
 
 // Inclusive bounds of the numeric settings, shared by the validator, the docs and the tests.
-struct IntRange {
-  std::int64_t min;
-  std::int64_t max;
-};
 inline constexpr IntRange kConnectTimeoutMsRange{1, 60'000};
 inline constexpr IntRange kRequestTimeoutMsRange{1, 120'000};
 inline constexpr IntRange kMaxClockSkewMsRange{1, 30'000};
@@ -125,6 +129,11 @@ inline constexpr IntRange kFaultLatencyMsRange{0, 60'000};
 inline constexpr IntRange kBurst429RequestsRange{1, 100'000};
 inline constexpr IntRange kCorruptChecksumsRange{0, 1'000'000};
 inline constexpr IntRange kWsDisconnectIntervalMsRange{0, 86'400'000};
+// [risk] integer limits (risk::RiskConfig::Validate checks the rest).
+inline constexpr IntRange kRiskMaxLeverageRange{1, 125};
+inline constexpr IntRange kRiskMaxOpenPositionsRange{1, 10'000};
+inline constexpr IntRange kRiskMaxOrdersRange{1, 1'000'000};
+inline constexpr IntRange kRiskOrderWindowMsRange{1, 86'400'000};
 // Bounds of emulator.speed: > kMinEmulatorSpeed (exclusive) and <= kMaxEmulatorSpeed.
 inline constexpr double kMinEmulatorSpeed = 0.0;
 inline constexpr double kMaxEmulatorSpeed = 100'000.0;

@@ -50,7 +50,7 @@ TEST(ConfigDefaults, AreTheDocumentedOnes) {
 TEST(ConfigModes, OnlyAccountModesRequireCredentials) {
   EXPECT_TRUE(RequiresCredentials(Mode::kLive));
   EXPECT_TRUE(RequiresCredentials(Mode::kDemo));
-  EXPECT_TRUE(RequiresCredentials(Mode::kPaper));
+  EXPECT_FALSE(RequiresCredentials(Mode::kPaper));  // public market data, simulated fills
   EXPECT_FALSE(RequiresCredentials(Mode::kEmulator));
   EXPECT_FALSE(RequiresCredentials(Mode::kBacktest));
 }

@@ -38,7 +38,7 @@ Config WithMode(Mode mode) {
 }
 
 TEST(LoadCredentials, ReadsAllThreeForAccountModes) {
-  for (Mode mode : {Mode::kLive, Mode::kDemo, Mode::kPaper}) {
+  for (Mode mode : {Mode::kLive, Mode::kDemo}) {
     auto creds = LoadCredentials(WithMode(mode), FullEnv());
     ASSERT_TRUE(creds.has_value()) << ModeName(mode);
     EXPECT_TRUE(creds->complete());
@@ -54,7 +54,7 @@ TEST(LoadCredentials, OtherModesNeverReadTheEnvironment) {
     ++lookups;
     return "x";
   };
-  for (Mode mode : {Mode::kEmulator, Mode::kBacktest}) {
+  for (Mode mode : {Mode::kEmulator, Mode::kPaper, Mode::kBacktest}) {
     auto creds = LoadCredentials(WithMode(mode), counting);
     ASSERT_TRUE(creds.has_value());
     EXPECT_TRUE(creds->api_key.empty());

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "config/credentials.h"
+#include "config/load_sections.h"
 #include "config/load_universe.h"
 
 namespace bgt::config {
@@ -78,6 +79,9 @@ toml::table ToTable(const Config& config, bool with_accounts) {
       {"venue", std::move(venue)},
       {"emulator", EmulatorTable(config.emulator, with_accounts)},
       {"universe", internal::UniverseTable(config.universe)},
+      {"run", internal::RunTable(config.run)},
+      {"risk", internal::RiskTable(config.risk)},
+      {"strategy", internal::StrategyTable(config.strategy)},
   };
 }
 

@@ -17,7 +17,8 @@ namespace bgt::config {
 std::string ToToml(const Config& config);
 
 // The same settings as one JSON object: {"mode": ..., "log": {...}, "venue": {...},
-// "emulator": {..., "accounts": [{"name", "api_key", "usdt_deposit"}], "faults": {...}}}.
+// "emulator": {..., "accounts": [{"name", "api_key", "usdt_deposit"}], "faults": {...}},
+// "universe": {...}, "run": {...}, "risk": {...}, "strategy": {...}}.
 std::string ToJson(const Config& config);
 
 // One line per credential variable, "BITGET_API_KEY = ***" or "BITGET_API_KEY = (not set)".

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "config/load_internal.h"
+#include "config/load_sections.h"
 #include "config/load_universe.h"
 #include "config/url.h"
 
@@ -187,6 +188,14 @@ class Validator final : public internal::SectionReader {
          [&](const toml::node& n, const std::string& path) {
            internal::ReadUniverse(*this, n, path, &c.universe);
          }},
+        {"run", [&](const toml::node& n,
+                    const std::string& path) { internal::ReadRun(*this, n, path, &c.run); }},
+        {"risk", [&](const toml::node& n,
+                     const std::string& path) { internal::ReadRisk(*this, n, path, &c.risk); }},
+        {"strategy",
+         [&](const toml::node& n, const std::string& path) {
+           internal::ReadStrategy(*this, n, path, &c.strategy);
+         }},
     };
     ReadTable(root, "", root_fields);
     CrossChecks();
@@ -196,6 +205,8 @@ class Validator final : public internal::SectionReader {
   void Report(const std::string& path, std::string message) override {
     Add(path, std::move(message), LineOf(path));
   }
+
+  void NoteLine(const std::string& path, std::uint32_t line) override { lines_[path] = line; }
 
   void Add(std::string path, std::string message, std::uint32_t line) {
     draft_->violations.push_back({std::move(path), std::move(message), line, 0});
@@ -438,6 +449,19 @@ class Validator final : public internal::SectionReader {
       Add(path,
           "must be " + std::string(MarginCoinFor(c.venue.product_type)) + " for product_type " +
               std::string(ProductTypeName(c.venue.product_type)),
+          LineOf(path));
+    }
+    if (c.run.leverage > c.risk.max_leverage) {
+      // At run.leverage when the file sets it, else at the limit that it exceeds.
+      const std::string leverage_path = "run.leverage";
+      const std::string limit_path = "risk.max_leverage";
+      const std::string& path =
+          LineOf(leverage_path) != 0 || LineOf(limit_path) == 0 ? leverage_path : limit_path;
+      const std::string leverage = std::to_string(c.run.leverage);
+      const std::string limit = std::to_string(c.risk.max_leverage);
+      Add(path,
+          path == leverage_path ? leverage + " exceeds risk.max_leverage (" + limit + ")"
+                                : limit + " is below run.leverage (" + leverage + ")",
           LineOf(path));
     }
   }

@@ -29,6 +29,8 @@ class SectionReader {
 
   // Records a violation at `path` (its line, when the key was present).
   virtual void Report(const std::string& path, std::string message) = 0;
+  // Ties `path` (an array item, "run.symbols[2]") to `line`, for the violations reported there.
+  virtual void NoteLine(const std::string& path, std::uint32_t line) = 0;
   // Applies `fields` to the keys of `table`; unknown keys and credential-looking keys that are
   // not fields are violations.
   virtual void ReadTable(const toml::table& table, std::string_view prefix,

@@ -36,6 +36,8 @@ struct RiskConfig {
 
   // OK, or kConfig listing every violation as "field: problem" separated by "; ".
   core::Status Validate() const;
+
+  friend bool operator==(const RiskConfig&, const RiskConfig&) = default;
 };
 
 }  // namespace bgt::risk

@@ -46,6 +46,8 @@ struct FundingParams {
   double harvest_stop_pct = 1.0;
   std::chrono::seconds exit_after{60};
   std::chrono::seconds check_interval{60};
+
+  friend bool operator==(const FundingParams&, const FundingParams&) = default;
 };
 
 // OK or kInvalidArgument listing every bad parameter.

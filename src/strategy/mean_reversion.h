@@ -52,6 +52,8 @@ struct MeanReversionParams {
   int max_hold_bars = 48;
   bool allow_short = true;
   std::vector<std::string> symbols;
+
+  friend bool operator==(const MeanReversionParams&, const MeanReversionParams&) = default;
 };
 
 // OK or kInvalidArgument listing every bad parameter.

@@ -52,6 +52,8 @@ struct TrendParams {
   double trail_atr = 3.0;
   bool allow_short = true;
   std::vector<std::string> symbols;
+
+  friend bool operator==(const TrendParams&, const TrendParams&) = default;
 };
 
 // OK or kInvalidArgument listing every bad parameter.
