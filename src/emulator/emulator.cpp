@@ -51,17 +51,7 @@ core::Status Emulator::Impl::Init() {
                            "emulator: the market speed must be a positive number");
   }
   const core::Timestamp now = clock_.Now();
-  sim::MarketGeneratorConfig market_config;
-  market_config.seed = config_.seed;
-  market_config.start = core::Timestamp::FromMillis(now.millis());
-  market_clock_.Start(market_config.start);
-  market_config.history_days = config_.history_days;
-  for (const sim::SymbolPreset& preset : market_config.presets) {
-    contracts_.push_back(preset.contract);
-  }
-  auto market = sim::MarketGenerator::Create(std::move(market_config));
-  if (!market) return market.error();
-  market_ = std::move(*market);
+  BGT_RETURN_IF_ERROR(InitMarket(now));
   exchange_ = std::make_unique<sim::SimExchange>(market_clock_);
   for (const model::Instrument& instrument : market_->instruments()) {
     BGT_RETURN_IF_ERROR(exchange_->AddInstrument(instrument));
@@ -88,6 +78,42 @@ core::Status Emulator::Impl::Init() {
   return core::Status::Ok();
 }
 
+core::Status Emulator::Impl::InitMarket(core::Timestamp now) {
+  const core::Timestamp start = core::Timestamp::FromMillis(now.millis());
+  market_clock_.Start(start);
+  history_start_ = start;
+  if (!config_.mirror_contracts.empty()) {
+    if (config_.speed != 1.0) {
+      return core::MakeError(core::ErrorCode::kInvalidArgument,
+                             "emulator: a mirrored market runs at speed 1");
+    }
+    std::vector<model::Instrument> instruments;
+    for (const model::ContractRow& row : config_.mirror_contracts) {
+      auto instrument = model::Instrument::FromContractRow(row);
+      if (!instrument) return instrument.error();
+      instruments.push_back(std::move(*instrument));
+    }
+    auto mirror = sim::MirrorMarket::Create(std::move(instruments), start);
+    if (!mirror) return mirror.error();
+    contracts_ = config_.mirror_contracts;
+    mirror_ = mirror->get();
+    market_ = std::move(*mirror);
+    return core::Status::Ok();
+  }
+  sim::MarketGeneratorConfig market_config;
+  market_config.seed = config_.seed;
+  market_config.start = start;
+  market_config.history_days = config_.history_days;
+  for (const sim::SymbolPreset& preset : market_config.presets) {
+    contracts_.push_back(preset.contract);
+  }
+  auto market = sim::MarketGenerator::Create(std::move(market_config));
+  if (!market) return market.error();
+  history_start_ = (*market)->history_start();
+  market_ = std::move(*market);
+  return core::Status::Ok();
+}
+
 void Emulator::Impl::RefreshMarket(core::Timestamp now) {
   if (last_refresh_ != core::Timestamp() && now - last_refresh_ < kRefreshInterval) return;
   last_refresh_ = now;
@@ -96,18 +122,29 @@ void Emulator::Impl::RefreshMarket(core::Timestamp now) {
     const core::Status advanced = market_->AdvanceTo(market_now);
     BGT_CHECK(advanced.ok(), advanced.ToString());
   }
-  const auto instruments = market_->instruments();
-  for (std::size_t i = 0; i < instruments.size(); ++i) {
-    const std::string& symbol = instruments[i].symbol();
-    const model::Ticker& ticker = market_->ticker(i);
-    (void)exchange_->SetMarkPrice(symbol, ticker.mark_price);
-    (void)exchange_->SetIndexPrice(symbol, ticker.index_price);
-    (void)exchange_->SetFundingRate(symbol, market_->Funding(i).rate);
-    const model::OrderBookSnapshot book = market_->Book(i, kLiquidityLevels);
-    (void)exchange_->SetLiquidity(symbol, book.bids, book.asks);
-  }
+  for (std::size_t i = 0; i < market_->instruments().size(); ++i) PushSymbol(i);
   exchange_->OnTime(market_now);
   PublishPrivate();
+}
+
+void Emulator::Impl::AdvanceMarket(core::Timestamp now) {
+  const core::Timestamp market_now = market_clock_.At(now);
+  if (market_now > market_->Now()) {
+    const core::Status advanced = market_->AdvanceTo(market_now);
+    BGT_CHECK(advanced.ok(), advanced.ToString());
+  }
+  exchange_->OnTime(market_->Now());
+}
+
+void Emulator::Impl::PushSymbol(std::size_t i) {
+  const std::string& symbol = market_->instruments()[i].symbol();
+  const model::Ticker& ticker = market_->ticker(i);
+  // Before a mirrored symbol's first feed the prices are 0: the exchange keeps no mark (40823).
+  (void)exchange_->SetMarkPrice(symbol, ticker.mark_price);
+  (void)exchange_->SetIndexPrice(symbol, ticker.index_price);
+  (void)exchange_->SetFundingRate(symbol, market_->Funding(i).rate);
+  const model::OrderBookSnapshot book = market_->Book(i, kLiquidityLevels);
+  (void)exchange_->SetLiquidity(symbol, book.bids, book.asks);
 }
 
 core::Result<const KeyEntry*> Emulator::Impl::Authenticate(const net::HttpRequest& request,

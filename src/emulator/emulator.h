@@ -1,5 +1,7 @@
 // Emulator: bgt's Bitget-compatible exchange on 127.0.0.1 — the simulated exchange (sim/) fed by
-// a seeded synthetic market (MarketGenerator), served over Bitget's v2 REST protocol through
+// a seeded synthetic market (MarketGenerator) or, in mirror mode, by a market fed from outside
+// (sim::MirrorMarket: the live Bitget market the node forwards through FeedTicker/FeedBook, for
+// the "paper" mode), served over Bitget's v2 REST protocol through
 // net::HttpServer with Bitget's envelope, authentication (HMAC signature, passphrase, 30 s
 // timestamp window against wall time), per-endpoint rate limits and error codes. Market time runs
 // at `speed` × wall time from start-up: before each request (at most every 200 ms of wall time)
@@ -10,7 +12,8 @@
 // faults (emulator_faults.h) are injected by Serve(), the server's handler.
 // Thread-safety: Start/Stop/port()/urls from the owning thread; requests are handled on the
 // server thread, and one mutex guards the market and the exchange; SetFaults, SetWsFaults,
-// StartRateLimitBurst, fault_counters and MarketNow may be called from any thread.
+// StartRateLimitBurst, fault_counters, MarketNow, FeedTicker and FeedBook may be called from any
+// thread.
 #pragma once
 
 #include <chrono>
@@ -18,12 +21,16 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
 #include "core/time.h"
 #include "emulator/emulator_faults.h"
 #include "emulator/ws_server.h"
+#include "model/contract_row.h"
+#include "model/order_book.h"
+#include "model/ticker.h"
 #include "net/http.h"
 #include "net/http_server.h"
 
@@ -55,6 +62,10 @@ struct EmulatorConfig {
   WsFaults ws_faults;  // WebSocket misbehaviour (ws_server.h)
   // Drops every WebSocket connection this often (abruptly); 0: never.
   std::chrono::milliseconds ws_disconnect_interval{0};
+  // Mirror mode when non-empty: the market serves exactly these contracts and is fed from
+  // outside (FeedTicker/FeedBook) instead of generated; `seed` and `history_days` are unused and
+  // `speed` must be 1. Each row must pass model::Instrument::FromContractRow.
+  std::vector<model::ContractRow> mirror_contracts;
   // Wall clock; default the system clock. Called from the server and pump threads, so it must
   // be thread-safe.
   std::function<core::Timestamp()> wall_clock;
@@ -90,6 +101,20 @@ class Emulator {
 
   // The market's current time (it advances at `speed` × wall time, refreshed before requests).
   core::Timestamp MarketNow() const;
+
+  // Mirror mode: takes the live market's ticker (FeedBook: order book) of one symbol at market
+  // now, under the market mutex, and refreshes the exchange at once (mark, index, funding rate,
+  // resting liquidity), so resting orders fill when the fed market moves through them and the
+  // public REST/WebSocket answers show it. Funding due before the feed settles first, at the
+  // previously fed rate (the exchange settles on the contract's fundInterval grid anchored at
+  // 00:00 UTC, where Bitget's nextFundingTime falls; a fed time off that grid is served by the
+  // public endpoints, but positions still settle on the grid). Until a symbol's first ticker the
+  // exchange has no mark price for it and place-order fails with 40823. Error: kFailedPrecondition
+  // when not in mirror mode; otherwise sim::MirrorMarket::Feed/FeedBook's errors (kNotFound for an
+  // unknown symbol, kInvalidArgument for a bad price, size or book), and nothing but market time
+  // changes.
+  core::Status FeedTicker(const model::Ticker& ticker);
+  core::Status FeedBook(std::string_view symbol, const model::OrderBookSnapshot& book);
 
   class Impl;
 

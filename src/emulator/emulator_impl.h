@@ -26,6 +26,8 @@
 #include "net/http_server.h"
 #include "sim/exchange.h"
 #include "sim/market_generator.h"
+#include "sim/market_source.h"
+#include "sim/mirror_market.h"
 
 namespace bgt::emulator {
 
@@ -82,9 +84,23 @@ class Emulator::Impl {
   void StartPump(std::chrono::milliseconds interval);
   void StopPump();
 
+  // Mirror mode (emulator_mirror.cpp): see Emulator::FeedTicker / FeedBook.
+  core::Status FeedTicker(const model::Ticker& ticker);
+  core::Status FeedBook(std::string_view symbol, const model::OrderBookSnapshot& book);
+
  private:
-  // Advances the market to the market time at wall time `now` and pushes it into the exchange.
+  // Builds the market: the generator, or the mirror over config_.mirror_contracts.
+  core::Status InitMarket(core::Timestamp now);
+  // Advances the market to the market time at wall time `now` (at most every 200 ms) and pushes
+  // it into the exchange.
   void RefreshMarket(core::Timestamp now);
+  // Advances the market to the market time at wall time `now` and settles what came due in the
+  // exchange (funding at the rates last pushed), without pushing market data.
+  void AdvanceMarket(core::Timestamp now);
+  // Pushes symbol i's mark, index, funding rate and resting liquidity into the exchange.
+  void PushSymbol(std::size_t i);
+  // Mirror feeds: advance, apply `feed` to the mirror, push symbol `symbol` into the exchange.
+  core::Status ApplyFeed(std::string_view symbol, const std::function<core::Status()>& feed);
   // Drains the exchange's events into private WebSocket pushes (emulator_private.cpp); with mu_
   // held, after every request's handler and every market refresh.
   void PublishPrivate();
@@ -107,7 +123,9 @@ class Emulator::Impl {
   std::map<std::string, Route, std::less<>> routes_;  // "METHOD path"
 
   std::mutex mu_;
-  std::unique_ptr<sim::MarketGenerator> market_;
+  std::unique_ptr<sim::MarketSource> market_;
+  sim::MirrorMarket* mirror_ = nullptr;  // market_ in mirror mode, else nullptr
+  core::Timestamp history_start_;        // the first instant with candles
   std::vector<model::ContractRow> contracts_;
   std::unique_ptr<sim::SimExchange> exchange_;
   std::vector<KeyEntry> keys_;

@@ -112,7 +112,7 @@ void Emulator::Impl::AddMarketRoutes() {
     const core::Timestamp market_now = market_->Now();
     const core::Timestamp to =
         *end ? std::min(core::Timestamp::FromMillis(**end), market_now) : market_now;
-    core::Timestamp from = market_->history_start();
+    core::Timestamp from = history_start_;
     if (*start) {
       from = std::max(from, core::Timestamp::FromMillis(**start));
     } else if (const auto bar = model::FixedDuration(*granularity)) {

@@ -4,8 +4,8 @@
 // statistics, funding, open interest), an order book of N levels, the public trades since the
 // previous step, funding details and candles of any Bitget granularity up to Now() (never
 // beyond: no look-ahead). Every price is a multiple of the instrument's tick and every size a
-// multiple of its size step. Implementations: MarketGenerator (seeded synthetic market) and
-// MarketReplay (recorded data).
+// multiple of its size step. Implementations: MarketGenerator (seeded synthetic market),
+// MarketReplay (recorded data) and MirrorMarket (the live market fed from outside, paper mode).
 // Thread-safety: not thread-safe; a source belongs to one thread (the kernel's or the backtest's).
 #pragma once
 
