@@ -73,7 +73,8 @@ struct VenueOrder {
   std::string venue_order_id;
   std::string symbol;
   VenueOrderState state = VenueOrderState::kLive;
-  core::Decimal filled;  // base quantity filled so far
+  core::Decimal filled;                        // base quantity filled so far
+  std::optional<core::Decimal> average_price;  // of the fills so far, when the venue says
   // For adopting an order bgt does not know (placed outside bgt, or before a crash).
   model::OrderSide direction = model::OrderSide::kBuy;
   model::PositionSide leg = model::PositionSide::kNet;

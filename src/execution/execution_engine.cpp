@@ -1,5 +1,6 @@
 #include "execution/execution_engine.h"
 
+#include <charconv>
 #include <utility>
 
 #include "model/order_fsm.h"
@@ -21,6 +22,18 @@ core::Error Invalid(std::string message) {
 
 std::string TradeKey(const model::Fill& fill) { return fill.symbol + '\x1f' + fill.trade_id; }
 
+// The counter of a clientOid "<prefix>-<counter>" of this generator; nullopt for another form.
+std::optional<std::uint64_t> OidCounter(std::string_view oid, std::string_view prefix) {
+  if (oid.size() <= prefix.size() + 1 || !oid.starts_with(prefix) || oid[prefix.size()] != '-') {
+    return std::nullopt;
+  }
+  const std::string_view digits = oid.substr(prefix.size() + 1);
+  std::uint64_t n = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+  if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  return n;
+}
+
 }  // namespace
 
 core::Result<ExecutionEngine> ExecutionEngine::Create(core::Clock& clock, ExecutionConfig config) {
@@ -28,6 +41,28 @@ core::Result<ExecutionEngine> ExecutionEngine::Create(core::Clock& clock, Execut
   BGT_RETURN_IF_ERROR(oids);
   if (config.default_setup.leverage < 1) return Invalid("default leverage must be >= 1");
   return ExecutionEngine(clock, std::move(config), std::move(*oids));
+}
+
+ExecutionEngine::ExecutionEngine(const ExecutionEngine& other)
+    : clock_(other.clock_),
+      config_(other.config_),
+      oids_(other.oids_),
+      position_mode_(other.position_mode_),
+      position_mode_requested_(other.position_mode_requested_),
+      position_mode_ready_(other.position_mode_ready_),
+      symbols_(other.symbols_),
+      orders_(other.orders_),
+      trade_ids_(other.trade_ids_),
+      commands_(other.commands_),
+      events_(other.events_) {
+  for (auto& [oid, t] : orders_) {
+    if (model::IsWorking(t.order.status())) working_.emplace(oid, &t);
+  }
+}
+
+ExecutionEngine& ExecutionEngine::operator=(const ExecutionEngine& other) {
+  if (this != &other) *this = ExecutionEngine(other);
+  return *this;
 }
 
 // --- Set-up --------------------------------------------------------------------------------------
@@ -173,7 +208,7 @@ core::Result<std::string> ExecutionEngine::Place(const OrderSpec& spec, std::str
   BGT_RETURN_IF_ERROR(order);
   BGT_RETURN_IF_ERROR(order->Submit(clock_->Now()));
   const std::string oid = req.client_oid;
-  orders_.emplace(oid, Tracked(std::move(*order), spec));
+  Index(orders_.emplace(oid, Tracked(std::move(*order), spec)).first->second);
   events_.push_back(OrderStatusChanged{oid, spec.symbol, OrderStatus::kInitialized,
                                        OrderStatus::kSubmitted, "", "", clock_->Now()});
   Emit(spec.symbol, std::move(cmd));
@@ -197,15 +232,31 @@ bool ExecutionEngine::IsAmbiguous(const std::string& client_oid) const {
 
 std::vector<const model::Order*> ExecutionEngine::WorkingOrders() const {
   std::vector<const model::Order*> out;
-  for (const auto& [oid, t] : orders_) {
-    if (model::IsWorking(t.order.status())) out.push_back(&t.order);
-  }
+  out.reserve(working_.size());
+  for (const auto& [oid, t] : working_) out.push_back(&t->order);
   return out;
+}
+
+bool ExecutionEngine::HasWorkingOrders(std::string_view symbol) const {
+  for (const auto& [oid, t] : working_) {
+    if (t->order.symbol() == symbol) return true;
+  }
+  return false;
+}
+
+void ExecutionEngine::Index(Tracked& t) {
+  if (model::IsWorking(t.order.status())) {
+    working_.insert_or_assign(t.order.client_oid(), &t);
+  } else {
+    working_.erase(t.order.client_oid());
+    t.restored = false;  // settled, however it ended
+  }
 }
 
 core::Status ExecutionEngine::Step(Tracked& t, core::Status result, OrderStatus before) {
   if (!result.ok()) return result;
   if (t.order.status() != before) {
+    Index(t);
     events_.push_back(OrderStatusChanged{t.order.client_oid(), t.order.symbol(), before,
                                          t.order.status(), t.order.venue_code(), t.order.reason(),
                                          clock_->Now()});
@@ -321,19 +372,37 @@ core::Status ExecutionEngine::OnQueryResult(const std::string& client_oid,
   t->query_in_flight = false;
   if (result) {
     t->ambiguous = false;
+    if (t->restored) return Settle(*t, *result);
     return OnOrderUpdate(*result);
   }
   const core::Error& e = result.error();
   if (e.code == ErrorCode::kNotFound || e.venue_code == kNotFoundCode) {
     t->ambiguous = false;
+    const bool restored = std::exchange(t->restored, false);
     const OrderStatus before = t->order.status();
+    const std::string code = e.venue_code.empty() ? std::string(kNotFoundCode) : e.venue_code;
     if (before == OrderStatus::kSubmitted) {
-      // The venue never took the order: settled as rejected. The caller may place a new one
-      // (with a new clientOid); this one is never resent.
-      return Step(*t,
-                  t->order.Reject(e.venue_code.empty() ? std::string(kNotFoundCode) : e.venue_code,
-                                  "not found at the venue: " + e.message, clock_->Now()),
-                  before);
+      // The venue never took the order (e.g. bgt stopped between journaling and sending it):
+      // settled as rejected. The caller may place a new one (with a new clientOid); this one is
+      // never resent.
+      const std::string why =
+          restored
+              ? "never reached the venue (not found by clientOid after a restart): " + e.message
+              : "not found at the venue: " + e.message;
+      BGT_RETURN_IF_ERROR(Step(*t, t->order.Reject(code, why, clock_->Now()), before));
+      if (restored) {
+        events_.push_back(ReconcileDifference{ReconcileKind::kSettled, client_oid,
+                                              "restored order never reached the venue: rejected"});
+      }
+      return core::Status::Ok();
+    }
+    if (restored && model::IsWorking(before)) {
+      // Acknowledged before the restart, unknown to the venue now: it no longer works there.
+      BGT_RETURN_IF_ERROR(Step(*t, t->order.Cancel(clock_->Now()), before));
+      events_.push_back(ReconcileDifference{
+          ReconcileKind::kSettled, client_oid,
+          "restored order acknowledged before the restart, not found at the venue now: "
+          "settled as canceled"});
     }
     return core::Status::Ok();
   }
@@ -380,7 +449,59 @@ core::Status ExecutionEngine::Adopt(const VenueOrder& v) {
   spec.type = v.type;
   spec.size = v.size;
   spec.price = req.price;
-  orders_.emplace(v.client_oid, Tracked(std::move(*order), spec));
+  Index(orders_.emplace(v.client_oid, Tracked(std::move(*order), spec)).first->second);
+  return core::Status::Ok();
+}
+
+core::Status ExecutionEngine::Settle(Tracked& t, const VenueOrder& v) {
+  t.restored = false;
+  const std::string oid = t.order.client_oid();
+  BGT_RETURN_IF_ERROR(OnOrderUpdate(v));
+  const bool final_state =
+      v.state == VenueOrderState::kFilled || v.state == VenueOrderState::kCanceled;
+  if (!final_state) {
+    events_.push_back(ReconcileDifference{ReconcileKind::kSettled, oid,
+                                          "restored order is working at the venue: tracked"});
+    return core::Status::Ok();
+  }
+  const Decimal missed = v.filled - t.order.filled_quantity();
+  const char* state = v.state == VenueOrderState::kFilled ? "filled" : "canceled";
+  if (missed.IsPositive()) {
+    // Filled while bgt was down, and the venue's fills bgt read did not reach back that far:
+    // the venue's totals settle the order (one fill for the missing quantity). The portfolio
+    // takes its positions from the venue's snapshot, not from this fill.
+    std::optional<Decimal> price = v.average_price;
+    if (!price || !price->IsPositive()) price = v.price;
+    if (!price || !price->IsPositive()) price = t.order.price();
+    if (!price || !price->IsPositive()) {
+      events_.push_back(ReconcileDifference{
+          ReconcileKind::kSettled, oid,
+          std::string("restored order ") + state + " at the venue with " + missed.ToString() +
+              " filled that bgt has not seen and no fill price: waiting for the venue's fills"});
+      return core::Status::Ok();
+    }
+    model::Fill fill;
+    fill.trade_id = "settled-" + oid;
+    fill.client_oid = oid;
+    fill.venue_order_id = t.order.venue_order_id();
+    fill.symbol = t.order.symbol();
+    fill.side = t.order.side();
+    fill.position_side = t.order.request().position_side;
+    fill.price = *price;
+    fill.quantity = missed;
+    fill.ts = clock_->Now();
+    const OrderStatus before = t.order.status();
+    auto applied = t.order.ApplyFill(fill);
+    if (!applied) {
+      events_.push_back(FillConflict{fill, applied.error()});
+      return core::Status::Ok();
+    }
+    BGT_RETURN_IF_ERROR(Step(t, core::Status::Ok(), before));
+  }
+  events_.push_back(ReconcileDifference{
+      ReconcileKind::kSettled, oid,
+      std::string("restored order ") + state + " at the venue while bgt was down (filled " +
+          v.filled.ToString() + "): now " + std::string(model::ToString(t.order.status()))});
   return core::Status::Ok();
 }
 
@@ -456,17 +577,117 @@ std::vector<ReconcileDifference> ExecutionEngine::Reconcile(const VenueState& ve
       Query(*t);
       continue;
     }
+    if (std::exchange(t->restored, false) && t->order.status() == OrderStatus::kPendingCancel) {
+      // Open at the venue: tracked as it is. A cancel asked for before the restart may never
+      // have left; a cancel is safe to repeat (an order, never).
+      commands_.push_back(CancelOrderCommand{t->order.symbol(), v.client_oid});
+      diffs.push_back({ReconcileKind::kStateMismatch, v.client_oid,
+                       "restored with a cancel in flight, still open at the venue: cancel sent "
+                       "again"});
+    }
     (void)OnOrderUpdate(v);
+    if (v.filled > t->order.filled_quantity()) {
+      diffs.push_back({ReconcileKind::kStateMismatch, v.client_oid,
+                       "filled " + v.filled.ToString() + " at the venue, " +
+                           t->order.filled_quantity().ToString() +
+                           " known locally: waiting for the venue's fills"});
+    }
   }
-  for (auto& [oid, t] : orders_) {
-    if (model::IsWorking(t.order.status()) && !open.contains(oid)) {
-      diffs.push_back(
-          {ReconcileKind::kMissingAtVenue, oid, "working locally, not open at the venue"});
-      Query(t);
+  for (auto& [oid, t] : working_) {  // O(working orders): Query changes no status
+    if (!open.contains(oid)) {
+      diffs.push_back({ReconcileKind::kMissingAtVenue, oid,
+                       t->restored ? "restored from the journal, not open at the venue: "
+                                     "queried by clientOid"
+                                   : "working locally, not open at the venue"});
+      Query(*t);
     }
   }
   for (const ReconcileDifference& d : diffs) events_.push_back(d);
   return diffs;
+}
+
+core::Result<ExecutionEngine::Tracked> ExecutionEngine::Rebuild(const RestoredOrder& r) const {
+  const auto bad = [&r](const std::string& why) {
+    return Invalid("restored order " + r.client_oid + ": " + why);
+  };
+  if (!model::IsWorking(r.status)) {
+    return bad(std::string("status ") + std::string(model::ToString(r.status)) +
+               " is not an unfinished order");
+  }
+  model::OrderRequest req;
+  req.client_oid = r.client_oid;
+  req.symbol = r.symbol;
+  req.side = r.side;
+  req.type = r.type;
+  req.time_in_force = r.time_in_force;
+  req.quantity = r.size;
+  if (r.type == model::OrderType::kLimit) req.price = r.price;
+  req.position_side = r.leg;
+  req.reduce_only = r.reduce_only;
+  req.margin_mode = r.margin_mode;
+  auto order = model::Order::Create(req, clock_->Now());
+  if (!order) return bad(order.error().message);
+  BGT_RETURN_IF_ERROR(order->Submit(clock_->Now()));
+  if (r.status != OrderStatus::kSubmitted) {
+    if (auto s = order->Accept(r.venue_order_id, clock_->Now()); !s) return bad(s.error().message);
+  }
+  for (const model::Fill& fill : r.fills) {
+    if (fill.client_oid != r.client_oid) return bad("fill " + fill.trade_id + " of another order");
+    if (auto applied = order->ApplyFill(fill); !applied) {
+      return bad("fill " + fill.trade_id + ": " + applied.error().message);
+    }
+  }
+  if (r.status == OrderStatus::kPendingCancel && model::IsWorking(order->status())) {
+    if (auto s = order->RequestCancel(clock_->Now()); !s) return bad(s.error().message);
+  }
+  OrderSpec spec;
+  spec.symbol = r.symbol;
+  spec.direction = r.side;
+  spec.leg = r.leg;
+  spec.closing = r.reduce_only;
+  spec.type = r.type;
+  spec.time_in_force = r.time_in_force;
+  spec.size = r.size;
+  spec.price = req.price;
+  Tracked t(std::move(*order), std::move(spec));
+  t.restored = true;
+  return t;
+}
+
+core::Status ExecutionEngine::Restore(std::vector<RestoredOrder> restored) {
+  std::vector<Tracked> rebuilt;
+  rebuilt.reserve(restored.size());
+  std::set<std::string> seen;
+  std::string errors;
+  const auto fail = [&errors](const std::string& why) {
+    errors += errors.empty() ? why : "; " + why;
+  };
+  for (const RestoredOrder& r : restored) {
+    if (orders_.contains(r.client_oid) || !seen.insert(r.client_oid).second) {
+      fail("restored order " + r.client_oid + ": clientOid already tracked");
+      continue;
+    }
+    auto t = Rebuild(r);
+    if (!t) {
+      fail(t.error().message);
+      continue;
+    }
+    rebuilt.push_back(std::move(*t));
+  }
+  if (!errors.empty()) return Invalid(errors);
+  std::uint64_t last = oids_.last();
+  for (Tracked& t : rebuilt) {
+    const std::string oid = t.order.client_oid();
+    if (auto n = OidCounter(oid, oids_.prefix()); n && *n > last) last = *n;
+    for (const model::Fill& fill : t.order.fills()) trade_ids_.insert(TradeKey(fill));
+    Index(orders_.emplace(oid, std::move(t)).first->second);
+  }
+  if (last != oids_.last()) {
+    auto moved = ClientOidGenerator::Create(oids_.prefix(), last);
+    BGT_CHECK(moved.has_value(), "the prefix was validated at Create");
+    oids_ = std::move(*moved);
+  }
+  return core::Status::Ok();
 }
 
 std::vector<Command> ExecutionEngine::TakeCommands() { return std::exchange(commands_, {}); }

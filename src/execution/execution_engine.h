@@ -13,7 +13,12 @@
 //   - reconciliation against the venue's open orders and fills converges and reports (the
 //     venue's positions are reconciled by portfolio::Portfolio::ApplyPositions);
 //   - orders that appear at the venue with an unknown clientOid while open (a TP/SL child, an
-//     order placed by hand) are adopted and tracked; fills of unknown orders are ExternalFill.
+//     order placed by hand) are adopted and tracked; fills of unknown orders are ExternalFill;
+//   - start-up and crash recovery are one path: Restore(the journal's unfinished orders), then
+//     Reconcile(the venue): each restored order is tracked if open at the venue, otherwise
+//     queried by clientOid (never resent) and settled by the answer;
+//   - an index of the working orders keeps every per-event path O(working orders), however
+//     many orders the run has tracked.
 // Thread-safety: not thread-safe; belongs to the kernel thread. Time only from the Clock.
 #pragma once
 
@@ -22,6 +27,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -31,6 +37,7 @@
 #include "execution/client_oid.h"
 #include "execution/commands.h"
 #include "execution/intent.h"
+#include "execution/restored_order.h"
 #include "model/order.h"
 
 namespace bgt::execution {
@@ -86,7 +93,9 @@ enum class ReconcileKind : std::uint8_t {
   kAdopted,         // open at the venue, unknown locally: now tracked
   kMissingAtVenue,  // working locally, not open at the venue: queried
   kMissedFill,      // a fill not seen before: applied
-  kStateMismatch,   // done locally, open at the venue: adopted the venue's state
+  kStateMismatch,   // done locally but open at the venue (queried); fills not seen locally;
+                    // a restored cancel in flight still open (cancel sent again)
+  kSettled,         // a restored order not open at the venue, settled by the venue's answer
 };
 struct ReconcileDifference {
   ReconcileKind kind = ReconcileKind::kAdopted;
@@ -103,6 +112,12 @@ class ExecutionEngine {
  public:
   // Error (kInvalidArgument) for a bad clientOid prefix or a leverage < 1.
   static core::Result<ExecutionEngine> Create(core::Clock& clock, ExecutionConfig config);
+  // The working index points into the order map: a move keeps the map's nodes; a copy
+  // rebuilds the index over its own map.
+  ExecutionEngine(ExecutionEngine&&) = default;
+  ExecutionEngine& operator=(ExecutionEngine&&) = default;
+  ExecutionEngine(const ExecutionEngine& other);
+  ExecutionEngine& operator=(const ExecutionEngine& other);
 
   // --- Set-up ------------------------------------------------------------------------------
   // Queues the set-up commands of `symbol` (and the position mode, once). Error
@@ -140,13 +155,29 @@ class ExecutionEngine {
   core::Status OnOrderUpdate(const VenueOrder& update);
   FillDisposition OnFill(const model::Fill& fill);
 
+  // Start-up and crash recovery, before Reconcile: tracks the orders the journal left unfinished
+  // as they were. Nothing is sent, no event is emitted and nothing counts as a submission. Their
+  // journaled fills are applied (and their trade ids remembered, so the venue's copies are
+  // duplicates), and the clientOid counter moves past every restored id of this prefix. The
+  // next Reconcile settles each one: open at the venue, it is tracked; otherwise it is queried
+  // by clientOid and the answer settles it (filled / canceled: that state, the fills bgt missed
+  // applied from the venue's totals; "not found": rejected, it never reached the venue).
+  // Error (kInvalidArgument) naming every order that cannot be restored (a done or initialized
+  // status, an invalid request, a fill of another order, a clientOid already tracked or given
+  // twice); nothing is restored then.
+  core::Status Restore(std::vector<RestoredOrder> orders);
+
   // Converges on the venue's open orders and fills; returns (and emits) the differences.
   std::vector<ReconcileDifference> Reconcile(const VenueState& venue);
 
   // --- State -------------------------------------------------------------------------------
   const model::Order* FindOrder(const std::string& client_oid) const;
-  // Working orders (order_fsm.h IsWorking), by clientOid.
+  // Working orders (order_fsm.h IsWorking), by clientOid. O(working orders).
   std::vector<const model::Order*> WorkingOrders() const;
+  // Whether `symbol` has a working order. O(working orders), no allocation.
+  bool HasWorkingOrders(std::string_view symbol) const;
+  std::size_t working_count() const { return working_.size(); }
+  std::size_t tracked_count() const { return orders_.size(); }
   bool IsAmbiguous(const std::string& client_oid) const;
   std::uint64_t last_client_oid() const { return oids_.last(); }
 
@@ -163,6 +194,7 @@ class ExecutionEngine {
     std::optional<std::string> replacement;  // clientOid reserved for the replacing order
     std::optional<core::Decimal> replacement_price;
     std::optional<core::Decimal> replacement_size;
+    bool restored = false;  // from the journal, not yet settled against the venue
   };
   enum class SetupPhase : std::uint8_t { kNone, kPending, kReady };
   struct SymbolState {
@@ -187,6 +219,11 @@ class ExecutionEngine {
   void Query(Tracked& t);
   Tracked* Find(const std::string& client_oid);
   core::Status Adopt(const VenueOrder& v);
+  // Keeps working_ in step with the order's status; called after every status change.
+  void Index(Tracked& t);
+  core::Result<Tracked> Rebuild(const RestoredOrder& r) const;
+  // A restored order's query answer: the venue's final state and the fills bgt missed.
+  core::Status Settle(Tracked& t, const VenueOrder& v);
 
   core::Clock* clock_;
   ExecutionConfig config_;
@@ -195,7 +232,8 @@ class ExecutionEngine {
   bool position_mode_requested_ = false;
   bool position_mode_ready_ = false;
   std::map<std::string, SymbolState> symbols_;
-  std::map<std::string, Tracked> orders_;
+  std::map<std::string, Tracked> orders_;                 // every order tracked (nodes are stable)
+  std::map<std::string, Tracked*, std::less<>> working_;  // the working ones, into orders_
   std::set<std::string> trade_ids_;
   std::vector<Command> commands_;
   std::vector<ExecutionEvent> events_;

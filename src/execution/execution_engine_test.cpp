@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+#include <vector>
+
 namespace bgt::execution {
 namespace {
 
@@ -300,6 +304,301 @@ TEST_F(ExecutionEngineTest, ReconcileAdoptsQueriesAndAppliesMissedFills) {
   canceled_b.state = VenueOrderState::kCanceled;
   ASSERT_TRUE(e.OnQueryResult(b, canceled_b).ok());
   EXPECT_TRUE(e.Reconcile(venue).empty());
+}
+
+// Regression: WorkingOrders() scanned every order ever tracked, so the kernel's per-event cost
+// grew with the run. The index must hold exactly the working orders after a long run.
+TEST_F(ExecutionEngineTest, LongRunWorkingOrdersAreExactlyTheWorkingOnes) {
+  ExecutionEngine e = Make(PositionMode::kOneWay);
+  Ready(e);
+  Ready(e, "ETHUSDT");
+  std::vector<std::string> oids;
+  std::set<std::string> expected;
+  for (int i = 0; i < 10'000; ++i) {
+    OrderSpec s = Spec(OrderSide::kBuy, "0.02");
+    s.symbol = i % 2 == 0 ? "BTCUSDT" : "ETHUSDT";
+    const std::string oid = *e.Submit(s);
+    oids.push_back(oid);
+    ASSERT_TRUE(e.OnPlaceResult(oid, std::to_string(i)).ok());
+    model::Fill f = Fill(oid, ("T" + std::to_string(i)).c_str(), OrderSide::kBuy, "0.02");
+    f.symbol = s.symbol;
+    switch (i % 5) {
+      case 0:  // filled
+        ASSERT_EQ(e.OnFill(f), FillDisposition::kApplied);
+        break;
+      case 1:  // canceled
+        ASSERT_TRUE(e.Cancel(oid).ok());
+        ASSERT_TRUE(e.OnCancelResult(oid, core::Status::Ok()).ok());
+        break;
+      case 2:  // partly filled, still working
+        f.quantity = D("0.01");
+        ASSERT_EQ(e.OnFill(f), FillDisposition::kApplied);
+        expected.insert(oid);
+        break;
+      case 3:  // cancel in flight, still working
+        ASSERT_TRUE(e.Cancel(oid).ok());
+        expected.insert(oid);
+        break;
+      default: {  // canceled by the venue (pushed update)
+        VenueOrder v;
+        v.client_oid = oid;
+        v.venue_order_id = std::to_string(i);
+        v.symbol = s.symbol;
+        v.state = VenueOrderState::kCanceled;
+        ASSERT_TRUE(e.OnOrderUpdate(v).ok());
+        break;
+      }
+    }
+    if (i % 5 == 4) {
+      // A second order placed and rejected by the venue.
+      const std::string r = *e.Submit(s);
+      oids.push_back(r);
+      ASSERT_TRUE(e.OnPlaceResult(r, core::MakeError(core::ErrorCode::kVenueRejected, "no")).ok());
+    }
+    e.TakeCommands();
+    e.TakeEvents();
+  }
+  // Late events on done orders must not bring them back: a late ack of a filled order, a
+  // duplicate cancel answer of a canceled one.
+  ASSERT_TRUE(e.OnPlaceResult(oids[0], std::string("0")).ok());
+  ASSERT_TRUE(e.OnCancelResult(oids[1], core::Status::Ok()).ok());
+
+  std::set<std::string> got;
+  for (const model::Order* o : e.WorkingOrders()) {
+    EXPECT_TRUE(model::IsWorking(o->status())) << o->client_oid();
+    got.insert(o->client_oid());
+  }
+  EXPECT_EQ(got, expected);
+  EXPECT_EQ(e.working_count(), expected.size());
+  EXPECT_EQ(expected.size(), 4'000u);
+  EXPECT_EQ(e.tracked_count(), oids.size());
+  // The same answer as a scan of every order.
+  std::set<std::string> scanned;
+  for (const std::string& oid : oids) {
+    if (model::IsWorking(e.FindOrder(oid)->status())) scanned.insert(oid);
+  }
+  EXPECT_EQ(scanned, expected);
+  // A copy has its own index, over its own orders.
+  const ExecutionEngine copy = e;
+  // Settle the rest: nothing is left working.
+  for (const std::string& oid : expected) {
+    ASSERT_TRUE(e.Cancel(oid).ok());
+    ASSERT_TRUE(e.OnCancelResult(oid, core::Status::Ok()).ok());
+  }
+  EXPECT_TRUE(e.WorkingOrders().empty());
+  ASSERT_EQ(copy.working_count(), expected.size());
+  for (const model::Order* o : copy.WorkingOrders()) {
+    EXPECT_EQ(o, copy.FindOrder(o->client_oid()));
+    EXPECT_TRUE(model::IsWorking(o->status()));
+  }
+  EXPECT_FALSE(e.HasWorkingOrders("BTCUSDT"));
+  EXPECT_FALSE(e.HasWorkingOrders("ETHUSDT"));
+}
+
+TEST_F(ExecutionEngineTest, HasWorkingOrdersFollowsTheSymbol) {
+  ExecutionEngine e = Make(PositionMode::kOneWay);
+  Ready(e);
+  const std::string a = *e.Submit(Spec(OrderSide::kBuy, "0.01"));
+  EXPECT_TRUE(e.HasWorkingOrders("BTCUSDT"));
+  EXPECT_FALSE(e.HasWorkingOrders("ETHUSDT"));
+  ASSERT_TRUE(e.OnPlaceResult(a, std::string("1")).ok());
+  EXPECT_EQ(e.OnFill(Fill(a, "T1", OrderSide::kBuy, "0.01")), FillDisposition::kApplied);
+  EXPECT_FALSE(e.HasWorkingOrders("BTCUSDT"));
+}
+
+// --- Restore (start-up and crash recovery) ---------------------------------------------------
+
+RestoredOrder Restored(const std::string& oid, OrderStatus status, const char* filled = "0") {
+  RestoredOrder r;
+  r.client_oid = oid;
+  r.venue_order_id = status == OrderStatus::kSubmitted ? "" : "v-" + oid;
+  r.symbol = "BTCUSDT";
+  r.side = OrderSide::kBuy;
+  r.type = model::OrderType::kLimit;
+  r.price = D("49000");
+  r.size = D("0.02");
+  r.filled = D(filled);
+  r.status = status;
+  return r;
+}
+
+VenueOrder AtVenue(const RestoredOrder& r, VenueOrderState state, const char* filled) {
+  VenueOrder v;
+  v.client_oid = r.client_oid;
+  v.venue_order_id = r.venue_order_id.empty() ? "v-" + r.client_oid : r.venue_order_id;
+  v.symbol = r.symbol;
+  v.state = state;
+  v.filled = D(filled);
+  v.direction = r.side;
+  v.type = r.type;
+  v.size = r.size;
+  v.price = r.price;
+  return v;
+}
+
+TEST_F(ExecutionEngineTest, RestoredOpenOrderIsJustTracked) {
+  ExecutionEngine e = Make(PositionMode::kOneWay);
+  RestoredOrder r = Restored("t-00000007", OrderStatus::kPartiallyFilled, "0.01");
+  model::Fill journaled = Fill(r.client_oid, "T1", OrderSide::kBuy, "0.01");
+  journaled.venue_order_id = r.venue_order_id;
+  r.fills = {journaled};
+  ASSERT_TRUE(e.Restore({r}).ok());
+  // Nothing sent, nothing reported, nothing counted as a submission.
+  EXPECT_TRUE(e.TakeCommands().empty());
+  EXPECT_TRUE(e.TakeEvents().empty());
+  ASSERT_NE(e.FindOrder(r.client_oid), nullptr);
+  EXPECT_EQ(e.FindOrder(r.client_oid)->status(), OrderStatus::kPartiallyFilled);
+  EXPECT_EQ(e.FindOrder(r.client_oid)->filled_quantity(), D("0.01"));
+  EXPECT_EQ(e.last_client_oid(), 7u);  // new orders never reuse a restored id
+
+  VenueState venue;
+  venue.open_orders = {AtVenue(r, VenueOrderState::kPartiallyFilled, "0.01")};
+  venue.fills = {journaled};  // the venue's copy of the journaled fill: a duplicate
+  EXPECT_TRUE(e.Reconcile(venue).empty());
+  EXPECT_TRUE(e.TakeCommands().empty());  // no query, no resend
+  EXPECT_TRUE(OnlyEvents<OrderStatusChanged>(e.TakeEvents()).empty());
+  ASSERT_EQ(e.WorkingOrders().size(), 1u);
+  EXPECT_EQ(e.FindOrder(r.client_oid)->filled_quantity(), D("0.01"));
+  // It is an order like any other: it can be canceled, and it fills.
+  EXPECT_EQ(e.OnFill(Fill(r.client_oid, "T2", OrderSide::kBuy, "0.01")), FillDisposition::kApplied);
+  EXPECT_EQ(e.FindOrder(r.client_oid)->status(), OrderStatus::kFilled);
+  Ready(e);
+  EXPECT_EQ(*e.Submit(Spec(OrderSide::kBuy, "0.01")), "t-00000008");
+}
+
+TEST_F(ExecutionEngineTest, RestoredCancelInFlightStillOpenIsCanceledAgain) {
+  ExecutionEngine e = Make(PositionMode::kOneWay);
+  const RestoredOrder r = Restored("t-00000002", OrderStatus::kPendingCancel);
+  ASSERT_TRUE(e.Restore({r}).ok());
+  VenueState venue;
+  venue.open_orders = {AtVenue(r, VenueOrderState::kLive, "0")};
+  const auto diffs = e.Reconcile(venue);
+  ASSERT_EQ(diffs.size(), 1u);
+  EXPECT_EQ(diffs[0].kind, ReconcileKind::kStateMismatch);
+  const auto cmds = e.TakeCommands();
+  ASSERT_EQ(cmds.size(), 1u);
+  EXPECT_EQ(std::get<CancelOrderCommand>(cmds[0]).client_oid, r.client_oid);
+  ASSERT_TRUE(e.OnCancelResult(r.client_oid, core::Status::Ok()).ok());
+  EXPECT_EQ(e.FindOrder(r.client_oid)->status(), OrderStatus::kCanceled);
+  EXPECT_TRUE(e.Reconcile(VenueState{}).empty());  // converged
+}
+
+TEST_F(ExecutionEngineTest, RestoredOrderFilledWhileDownSettlesFromTheVenueFills) {
+  ExecutionEngine e = Make(PositionMode::kOneWay);
+  const RestoredOrder r = Restored("t-00000003", OrderStatus::kAccepted);
+  ASSERT_TRUE(e.Restore({r}).ok());
+  VenueState venue;  // not open any more; its fill is among the venue's recent fills
+  model::Fill fill = Fill(r.client_oid, "T5", OrderSide::kBuy, "0.02");
+  fill.venue_order_id = r.venue_order_id;
+  venue.fills = {fill};
+  const auto diffs = e.Reconcile(venue);
+  ASSERT_EQ(diffs.size(), 1u);
+  EXPECT_EQ(diffs[0].kind, ReconcileKind::kMissedFill);
+  EXPECT_EQ(e.FindOrder(r.client_oid)->status(), OrderStatus::kFilled);
+  EXPECT_TRUE(e.TakeCommands().empty());  // settled: nothing to ask
+  EXPECT_TRUE(e.WorkingOrders().empty());
+}
+
+TEST_F(ExecutionEngineTest, RestoredOrderFilledWhileDownIsQueriedAndSettled) {
+  ExecutionEngine e = Make(PositionMode::kOneWay);
+  const RestoredOrder filled = Restored("t-00000003", OrderStatus::kAccepted);
+  const RestoredOrder canceled = Restored("t-00000004", OrderStatus::kPendingCancel);
+  ASSERT_TRUE(e.Restore({filled, canceled}).ok());
+  EXPECT_EQ(e.FindOrder(canceled.client_oid)->status(), OrderStatus::kPendingCancel);
+  const auto diffs = e.Reconcile(VenueState{});  // neither is open, no fills reach back
+  ASSERT_EQ(diffs.size(), 2u);
+  for (const ReconcileDifference& d : diffs) {
+    EXPECT_EQ(d.kind, ReconcileKind::kMissingAtVenue);
+    EXPECT_NE(d.detail.find("restored"), std::string::npos) << d.detail;
+  }
+  auto cmds = e.TakeCommands();
+  const auto queries = Only<QueryOrderCommand>(cmds);
+  ASSERT_EQ(queries.size(), 2u);
+  EXPECT_EQ(queries[0].client_oid, filled.client_oid);
+  EXPECT_EQ(queries[1].client_oid, canceled.client_oid);
+  EXPECT_EQ(Only<PlaceOrderCommand>(cmds).size(), 0u);
+  e.TakeEvents();
+
+  VenueOrder done = AtVenue(filled, VenueOrderState::kFilled, "0.02");
+  done.average_price = D("48990");
+  ASSERT_TRUE(e.OnQueryResult(filled.client_oid, done).ok());
+  const model::Order* f = e.FindOrder(filled.client_oid);
+  EXPECT_EQ(f->status(), OrderStatus::kFilled);
+  EXPECT_EQ(f->filled_quantity(), D("0.02"));
+  EXPECT_EQ(f->filled_notional(), D("979.8"));  // at the venue's average price
+
+  // Canceled after a partial fill.
+  ASSERT_TRUE(
+      e.OnQueryResult(canceled.client_oid, AtVenue(canceled, VenueOrderState::kCanceled, "0.005"))
+          .ok());
+  const model::Order* c = e.FindOrder(canceled.client_oid);
+  EXPECT_EQ(c->status(), OrderStatus::kCanceled);
+  EXPECT_EQ(c->filled_quantity(), D("0.005"));
+
+  const auto events = e.TakeEvents();
+  const auto settled = OnlyEvents<ReconcileDifference>(events);
+  ASSERT_EQ(settled.size(), 2u);
+  EXPECT_EQ(settled[0].kind, ReconcileKind::kSettled);
+  EXPECT_EQ(settled[0].client_oid, filled.client_oid);
+  EXPECT_NE(settled[0].detail.find("filled at the venue while bgt was down"), std::string::npos)
+      << settled[0].detail;
+  EXPECT_EQ(settled[1].client_oid, canceled.client_oid);
+  EXPECT_NE(settled[1].detail.find("canceled"), std::string::npos) << settled[1].detail;
+  const auto changes = OnlyEvents<OrderStatusChanged>(events);
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].to, OrderStatus::kFilled);
+  EXPECT_EQ(changes[1].to, OrderStatus::kCanceled);
+  EXPECT_TRUE(e.WorkingOrders().empty());
+  EXPECT_TRUE(e.TakeCommands().empty());
+  // The real fill arriving late is not counted twice (the order is already full).
+  EXPECT_EQ(e.OnFill(Fill(filled.client_oid, "T8", OrderSide::kBuy, "0.02")),
+            FillDisposition::kConflict);
+}
+
+TEST_F(ExecutionEngineTest, RestoredOrderThatNeverReachedTheVenueIsRejected) {
+  ExecutionEngine e = Make(PositionMode::kOneWay);
+  // Journaled as submitted, then bgt was killed before the request left.
+  const RestoredOrder r = Restored("t-00000009", OrderStatus::kSubmitted);
+  ASSERT_TRUE(e.Restore({r}).ok());
+  EXPECT_TRUE(e.FindOrder(r.client_oid)->venue_order_id().empty());
+  e.Reconcile(VenueState{});
+  const auto queries = Only<QueryOrderCommand>(e.TakeCommands());
+  ASSERT_EQ(queries.size(), 1u);
+  EXPECT_EQ(queries[0].client_oid, r.client_oid);
+  e.TakeEvents();
+  core::Error missing = core::MakeError(core::ErrorCode::kVenueRejected, "Order does not exist");
+  missing.venue_code = "40109";
+  ASSERT_TRUE(e.OnQueryResult(r.client_oid, missing).ok());
+  const model::Order* o = e.FindOrder(r.client_oid);
+  EXPECT_EQ(o->status(), OrderStatus::kRejected);
+  EXPECT_NE(o->reason().find("never reached the venue"), std::string::npos) << o->reason();
+  const auto events = e.TakeEvents();
+  const auto settled = OnlyEvents<ReconcileDifference>(events);
+  ASSERT_EQ(settled.size(), 1u);
+  EXPECT_EQ(settled[0].kind, ReconcileKind::kSettled);
+  EXPECT_NE(settled[0].detail.find("never reached the venue"), std::string::npos);
+  EXPECT_TRUE(e.TakeCommands().empty());  // never resent
+  EXPECT_TRUE(e.WorkingOrders().empty());
+}
+
+TEST_F(ExecutionEngineTest, RestoreRefusesWhatCannotBeRestored) {
+  ExecutionEngine e = Make(PositionMode::kOneWay);
+  const RestoredOrder ok = Restored("t-00000001", OrderStatus::kAccepted);
+  const RestoredOrder done = Restored("t-00000002", OrderStatus::kFilled);
+  RestoredOrder bad = Restored("t-00000003", OrderStatus::kAccepted);
+  bad.size = D("0");
+  RestoredOrder foreign_fill = Restored("t-00000004", OrderStatus::kAccepted);
+  foreign_fill.fills = {Fill("t-00000099", "T1", OrderSide::kBuy, "0.01")};
+  const core::Status status = e.Restore({ok, done, bad, ok, foreign_fill});
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().code, core::ErrorCode::kInvalidArgument);
+  const std::string& m = status.error().message;
+  EXPECT_NE(m.find("t-00000002"), std::string::npos) << m;
+  EXPECT_NE(m.find("t-00000003"), std::string::npos) << m;
+  EXPECT_NE(m.find("t-00000001: clientOid already tracked"), std::string::npos) << m;
+  EXPECT_NE(m.find("t-00000004"), std::string::npos) << m;
+  EXPECT_EQ(e.FindOrder("t-00000001"), nullptr);  // all or nothing
+  EXPECT_EQ(e.last_client_oid(), 0u);
 }
 
 TEST_F(ExecutionEngineTest, DustCloseBecomesClosePosition) {

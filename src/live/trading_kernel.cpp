@@ -148,11 +148,22 @@ void TradingKernel::OnTicker(const model::Ticker& ticker) {
   DrainIntents();
 }
 
-bool TradingKernel::Busy(const std::string& symbol) const {
-  for (const model::Order* order : engine_->WorkingOrders()) {
-    if (order->symbol() == symbol) return true;
+void TradingKernel::OnBook(const strategy::TopOfBook& book) {
+  if (!book.bid.IsPositive() || !book.ask.IsPositive() || book.ask <= book.bid) {
+    Event("data", book.symbol,
+          "book top refused: bid " + book.bid.ToString() + ", ask " + book.ask.ToString());
+    return;
   }
-  return false;
+  const core::Decimal sum = book.bid + book.ask;
+  auto mid =
+      core::Decimal::Div(sum, core::Decimal::FromInt(2), sum.scale() + 1, core::Rounding::kHalfUp);
+  if (mid) book_mids_.insert_or_assign(book.symbol, *mid);
+  for (Running& r : strategies_) r.runner->OnBook(book);
+  DrainIntents();
+}
+
+bool TradingKernel::Busy(const std::string& symbol) const {
+  return engine_->HasWorkingOrders(symbol);
 }
 
 std::optional<core::Decimal> TradingKernel::Reference(const std::string& symbol) const {
@@ -160,6 +171,7 @@ std::optional<core::Decimal> TradingKernel::Reference(const std::string& symbol)
     if (t->second.mark_price.IsPositive()) return t->second.mark_price;
     if (t->second.last_price.IsPositive()) return t->second.last_price;
   }
+  if (auto b = book_mids_.find(symbol); b != book_mids_.end()) return b->second;
   if (auto c = last_candles_.find(symbol);
       c != last_candles_.end() && c->second.close.IsPositive()) {
     return c->second.close;
@@ -432,6 +444,21 @@ void TradingKernel::OnPositions(const std::vector<portfolio::PositionSnapshot>& 
   }
   UpdateRisk();
   DrainIntents();
+}
+
+core::Status TradingKernel::Restore(std::vector<execution::RestoredOrder> orders) {
+  const std::size_t count = orders.size();
+  if (core::Status status = engine_->Restore(std::move(orders)); !status) {
+    Event("reconcile", "", "journal orders not restored: " + status.error().message);
+    return status;
+  }
+  if (count > 0) {
+    Event("reconcile", "",
+          "restored " + std::to_string(count) +
+              " unfinished order(s) from the journal; the venue settles them");
+  }
+  DrainEvents();
+  return core::Status::Ok();
 }
 
 void TradingKernel::Reconcile(const execution::VenueState& venue) {

@@ -77,6 +77,11 @@ class TradingKernel {
   // Market data (kernel thread). Candles must be closed (final) bars.
   void OnCandleClosed(const std::string& symbol, const model::Candle& candle);
   void OnTicker(const model::Ticker& ticker);
+  // The top of a symbol's order book (after market::BookManager applied and checked a push):
+  // routed to the strategies like a ticker. Its mid is the reference price for sizing when no
+  // ticker has come yet (marks come only from tickers). A side that is not positive, or a
+  // crossed top, is refused (a "data" event) and not routed.
+  void OnBook(const strategy::TopOfBook& book);
   // History before trading starts: the strategies see the bar, their intents are discarded.
   void WarmUp(const std::string& symbol, const model::Candle& candle);
   // Ends the warm-up: every strategy is told that what it asked for during warm-up was not
@@ -91,6 +96,12 @@ class TradingKernel {
   void OnOrderUpdate(const execution::VenueOrder& update);
   void OnFill(const model::Fill& fill);
   void OnPositions(const std::vector<portfolio::PositionSnapshot>& positions);
+  // Start-up / restart, before Reconcile: the orders the journal left unfinished
+  // (live/journal_restore.h) are tracked again as they were (ExecutionEngine::Restore); they
+  // are not counted as submissions. A clean start and a crash recovery take this same path.
+  // Error (kInvalidArgument) from the engine when any cannot be restored (nothing is then);
+  // it is journaled as a "reconcile" event too.
+  core::Status Restore(std::vector<execution::RestoredOrder> orders);
   // Start-up / restart: converge on the venue (open orders, fills) and report differences.
   void Reconcile(const execution::VenueState& venue);
 
@@ -147,6 +158,7 @@ class TradingKernel {
   std::unique_ptr<execution::ExecutionEngine> engine_;
   portfolio::Portfolio portfolio_;
   std::map<std::string, model::Ticker, std::less<>> tickers_;
+  std::map<std::string, core::Decimal, std::less<>> book_mids_;
   std::map<std::string, model::Candle, std::less<>> last_candles_;
   std::vector<Running> strategies_;
   std::map<std::string, model::Instrument, std::less<>> instruments_;

@@ -403,6 +403,134 @@ void FlattenScenario(model::PositionMode mode) {
   EXPECT_EQ(k.PlaceCommands(), before);
 }
 
+// Enters long on the n-th top of book it sees; remembers every top it was given.
+class BookStrategy : public strategy::Strategy {
+ public:
+  explicit BookStrategy(int enter_on) : enter_on_(enter_on) {}
+  std::string_view name() const override { return "book"; }
+  void OnBook(strategy::StrategyContext& ctx, const strategy::TopOfBook& book) override {
+    seen.push_back(book);
+    const strategy::TopOfBook* known = ctx.market().book(book.symbol);
+    in_view = known != nullptr && known->bid == book.bid && known->ask == book.ask;
+    if (static_cast<int>(seen.size()) == enter_on_) {
+      ctx.Submit(strategy::Entry{book.symbol, strategy::Side::kLong, book.bid - D("1000"),
+                                 std::nullopt, "book entry"});
+    }
+  }
+  std::vector<strategy::TopOfBook> seen;
+  bool in_view = false;
+
+ private:
+  int enter_on_;
+};
+
+strategy::TopOfBook Top(const char* bid, const char* ask, core::Timestamp ts) {
+  return strategy::TopOfBook{"BTCUSDT", D(bid), D("2"), D(ask), D("3"), ts};
+}
+
+TEST(TradingKernelTest, OnBookRoutesToTheStrategiesAndPricesTheEntry) {
+  KernelOnSim k(model::PositionMode::kOneWay, Risk(), {});
+  auto owned = std::make_unique<BookStrategy>(2);
+  BookStrategy* book = owned.get();
+  k.kernel->AddStrategy(std::move(owned), "book");
+  const Decimal tick = Btc().tick_size();
+  ASSERT_TRUE(k.ex.SetMarkPrice("BTCUSDT", D("50000")).ok());
+  ASSERT_TRUE(k.ex.SetLiquidity("BTCUSDT", {{D("50000") - tick, D("1000")}},
+                                {{D("50000") + tick, D("1000")}})
+                  .ok());
+  // No ticker and no candle yet: the book's mid is the only price.
+  k.kernel->OnBook(Top("49999.9", "50000.1", k.clock.Now()));
+  k.Run();
+  ASSERT_EQ(book->seen.size(), 1u);
+  EXPECT_TRUE(book->in_view);  // the strategy's market view has the top before its callback
+  EXPECT_EQ(k.PlaceCommands(), 0);
+  // A crossed top is refused and not routed.
+  k.kernel->OnBook(Top("50000.2", "50000.1", k.clock.Now()));
+  EXPECT_EQ(book->seen.size(), 1u);
+  EXPECT_TRUE(k.HasEvent("data", "book top refused"));
+  k.kernel->OnBook(Top("49999.9", "50000.1", k.clock.Now()));
+  k.Run();
+  ASSERT_EQ(book->seen.size(), 2u);
+  EXPECT_EQ(book->seen[1].bid_size, D("2"));
+  EXPECT_EQ(book->seen[1].ask_size, D("3"));
+  // Entry sized at the mid 50000 with the stop 1000 below the bid: 1 % of 10000 / 1000.1,
+  // on the 0.0001 lot.
+  EXPECT_EQ(k.kernel->stats().orders_submitted, 1) << Dump(k);
+  ASSERT_EQ(k.VenuePositions().size(), 1u);
+  EXPECT_EQ(k.VenuePositions()[0].total, D("0.0999"));
+  EXPECT_TRUE(k.HasEvent("order", "book entry")) << Dump(k);
+}
+
+// Start-up after a crash: one order rests at the venue, one was journaled as submitted but
+// never sent. Restore + Reconcile track the first, query and reject the second; neither is
+// counted as a submission nor resent.
+TEST(TradingKernelTest, RestoredOrdersAreSettledByTheVenueNotResent) {
+  KernelOnSim k(model::PositionMode::kOneWay, Risk(), {});
+  // The resting order, placed at the venue by the previous run.
+  sim::PlaceOrderRequest resting;
+  resting.symbol = "BTCUSDT";
+  resting.size = D("0.01");
+  resting.price = D("49000");
+  resting.side = model::OrderSide::kBuy;
+  resting.type = model::OrderType::kLimit;
+  resting.client_oid = "k-00000004";
+  ASSERT_TRUE(k.ex.SetMarkPrice("BTCUSDT", D("50000")).ok());
+  ASSERT_TRUE(k.ex.SetMarginMode(k.account, "BTCUSDT", model::MarginMode::kCrossed).has_value());
+  auto ack = k.ex.PlaceOrder(k.account, resting);
+  ASSERT_TRUE(ack.has_value()) << ack.error().message;
+  (void)k.ex.TakeEvents();
+
+  execution::RestoredOrder open;
+  open.client_oid = "k-00000004";
+  open.venue_order_id = std::to_string(ack->order_id);
+  open.symbol = "BTCUSDT";
+  open.side = model::OrderSide::kBuy;
+  open.type = model::OrderType::kLimit;
+  open.price = D("49000");
+  open.size = D("0.01");
+  open.status = model::OrderStatus::kAccepted;
+  execution::RestoredOrder unsent = open;
+  unsent.client_oid = "k-00000005";
+  unsent.venue_order_id = "";
+  unsent.status = model::OrderStatus::kSubmitted;
+  ASSERT_TRUE(k.kernel->Restore({open, unsent}).ok());
+  EXPECT_EQ(k.kernel->WorkingOrders().size(), 2u);
+  EXPECT_TRUE(k.kernel->TakeCommands().empty());
+
+  execution::VenueState venue;
+  for (const sim::OrderView& o : k.VenueOpenOrders()) {
+    venue.open_orders.push_back(engines_testing::ToVenueOrder(o));
+  }
+  k.kernel->Reconcile(venue);
+  k.Run();  // the query of k-00000005 goes to the venue: not found
+  EXPECT_EQ(k.PlaceCommands(), 0);
+  EXPECT_EQ(k.kernel->stats().orders_submitted, 0);
+  EXPECT_EQ(k.kernel->stats().orders_rejected, 1);
+  ASSERT_EQ(k.kernel->WorkingOrders().size(), 1u);
+  EXPECT_EQ(k.kernel->WorkingOrders()[0]->client_oid(), "k-00000004");
+  EXPECT_EQ(k.kernel->engine().FindOrder("k-00000005")->status(), model::OrderStatus::kRejected);
+  bool journaled = false;
+  for (const store::OrderRecord& o : k.RecordsOf<store::OrderRecord>()) {
+    if (o.client_oid == "k-00000005" && o.status == "Rejected") {
+      journaled = true;
+      EXPECT_NE(o.note.find("never reached the venue"), std::string::npos) << o.note;
+    }
+  }
+  EXPECT_TRUE(journaled) << Dump(k);
+  EXPECT_TRUE(k.HasEvent("reconcile", "restored 2 unfinished order(s)")) << Dump(k);
+  EXPECT_TRUE(k.HasEvent("reconcile", "k-00000005: restored from the journal")) << Dump(k);
+  EXPECT_TRUE(k.HasEvent("reconcile", "k-00000005: restored order never reached the venue"))
+      << Dump(k);
+  // The restored open order is worked like any other: flatten cancels it at the venue.
+  k.kernel->Flatten("test");
+  k.Run();
+  EXPECT_TRUE(k.VenueOpenOrders().empty());
+  EXPECT_TRUE(k.kernel->WorkingOrders().empty());
+  // A second restore of a tracked order is refused and journaled.
+  EXPECT_FALSE(k.kernel->Restore({open}).ok());
+  EXPECT_TRUE(k.HasEvent("reconcile", "journal orders not restored"));
+}
+
 TEST(TradingKernelTest, FlattenCancelsOrdersAndClosesOneWay) {
   FlattenScenario(model::PositionMode::kOneWay);
 }

@@ -41,6 +41,7 @@ execution::VenueOrder ToVenueOrder(const model::OrderUpdate& u) {
       break;
   }
   v.filled = u.filled_quantity;
+  v.average_price = u.average_price;
   v.direction = u.side;
   v.leg = u.position_side;
   v.type = u.type;
