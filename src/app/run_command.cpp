@@ -16,8 +16,10 @@
 #include "app/exit_codes.h"
 #include "app/venue_command.h"
 #include "app/venue_session.h"
+#include "bitget/credential.h"
 #include "config/dump.h"
 #include "config/load.h"
+#include "core/secret.h"
 #include "emulator/emulator.h"
 #include "live/node.h"
 #include "strategy/funding_aware.h"
@@ -27,50 +29,68 @@
 namespace bgt::app {
 namespace {
 
+// Command-line overrides of the [run] section (unset: the config's value).
 struct RunArgs {
-  int duration_s = 180;
-  std::vector<std::string> symbols;  // empty: automatic pair selection
-  int max_symbols = 4;
-  double speed = 60.0;
-  std::string journal = "bgt-journal.db";
-  std::string summary = "bgt-summary.txt";
+  std::optional<int> duration_s;
+  std::vector<std::string> symbols;  // empty: the config's run.symbols
+  std::optional<int> max_symbols;
+  std::optional<double> speed;
+  std::optional<std::string> journal;
+  std::optional<std::string> summary;
   bool no_flatten = false;
-  int status_interval_s = 5;
+  std::optional<int> status_interval_s;
 };
 
-// The strategies of the default configuration: trend following on every other symbol, mean
-// reversion on the rest, both behind the funding-aware filter.
-core::Result<std::vector<live::NamedStrategy>> DefaultStrategies(
-    const std::vector<std::string>& symbols) {
-  // Tuned for one-minute bars: faster averages, and a volatility band that one-minute ATR
-  // (typically 0.05-0.3 % of price) can reach.
-  strategy::TrendParams trend;
-  trend.fast_period = 9;
-  trend.slow_period = 21;
-  strategy::MeanReversionParams reversion;
-  reversion.min_atr_pct = 0.02;
-  reversion.max_hold_bars = 30;
+// The configured strategies on the traded symbols: with both enabled, trend following on every
+// other symbol and mean reversion on the rest; each behind the funding-aware filter when it is
+// enabled.
+core::Result<std::vector<live::NamedStrategy>> ConfiguredStrategies(
+    const config::StrategyConfig& config, const std::vector<std::string>& symbols) {
+  strategy::TrendParams trend = config.trend.params;
+  strategy::MeanReversionParams reversion = config.mean_reversion.params;
+  trend.symbols.clear();
+  reversion.symbols.clear();
+  const bool both = config.trend.enabled && config.mean_reversion.enabled;
   for (std::size_t i = 0; i < symbols.size(); ++i) {
-    (i % 2 == 0 ? trend.symbols : reversion.symbols).push_back(symbols[i]);
+    const bool to_trend = both ? i % 2 == 0 : config.trend.enabled;
+    (to_trend ? trend.symbols : reversion.symbols).push_back(symbols[i]);
   }
   std::vector<live::NamedStrategy> out;
-  if (!trend.symbols.empty()) {
+  auto add = [&](std::string id, std::unique_ptr<strategy::Strategy> inner) -> core::Status {
+    if (!config.funding.enabled) {
+      out.push_back({std::move(id), std::move(inner)});
+      return core::Status::Ok();
+    }
+    auto wrapped = strategy::FundingAware::Create(config.funding.params, std::move(inner));
+    if (!wrapped) return wrapped.error();
+    out.push_back({std::move(id), std::move(*wrapped)});
+    return core::Status::Ok();
+  };
+  if (config.trend.enabled && !trend.symbols.empty()) {
     auto inner = strategy::TrendFollowing::Create(trend);
     if (!inner) return inner.error();
-    auto wrapped = strategy::FundingAware::Create(
-        strategy::FundingParams{}, std::make_unique<strategy::TrendFollowing>(std::move(*inner)));
-    if (!wrapped) return wrapped.error();
-    out.push_back({"trend", std::move(*wrapped)});
+    if (core::Status s =
+            add("trend", std::make_unique<strategy::TrendFollowing>(std::move(*inner)));
+        !s) {
+      return s.error();
+    }
   }
-  if (!reversion.symbols.empty()) {
+  if (config.mean_reversion.enabled && !reversion.symbols.empty()) {
     auto inner = strategy::MeanReversion::Create(reversion);
     if (!inner) return inner.error();
-    auto wrapped = strategy::FundingAware::Create(
-        strategy::FundingParams{}, std::make_unique<strategy::MeanReversion>(std::move(*inner)));
-    if (!wrapped) return wrapped.error();
-    out.push_back({"reversion", std::move(*wrapped)});
+    if (core::Status s =
+            add("reversion", std::make_unique<strategy::MeanReversion>(std::move(*inner)));
+        !s) {
+      return s.error();
+    }
   }
   return out;
+}
+
+bitget::Credentials EmulatorCredentials() {
+  const emulator::EmulatorAccount account;
+  return bitget::Credentials{core::Secret(account.api_key), core::Secret(account.secret),
+                             core::Secret(account.passphrase)};
 }
 
 // Waits for SIGINT/SIGTERM on its own thread (the signals are blocked everywhere else) and asks
@@ -108,6 +128,7 @@ int RunNode(const GlobalOptions& options, const Io& io, const RunArgs& args) {
     }
     config = *loaded;
   }
+  const config::RunConfig& run = config.run;
   // Signals: blocked here before any thread starts, so only StopOnSignal receives them.
   sigset_t blocked;
   sigemptyset(&blocked);
@@ -122,7 +143,7 @@ int RunNode(const GlobalOptions& options, const Io& io, const RunArgs& args) {
     case config::Mode::kEmulator: {
       emulator::EmulatorConfig emu = ToEmulatorConfig(config.emulator);
       emu.port = 0;
-      emu.speed = args.speed;
+      emu.speed = args.speed.value_or(run.emulator_speed);
       auto started = emulator::Emulator::Start(emu);
       if (!started) {
         io.err << "bgt: emulator: " << started.error().ToString() << '\n';
@@ -132,12 +153,58 @@ int RunNode(const GlobalOptions& options, const Io& io, const RunArgs& args) {
       node.rest_url = emulator->RestUrl();
       node.ws_public_url = emulator->WsUrl() + "/v2/ws/public";
       node.ws_private_url = emulator->WsUrl() + "/v2/ws/private";
-      const emulator::EmulatorAccount account;
-      node.credentials =
-          bitget::Credentials{core::Secret(account.api_key), core::Secret(account.secret),
-                              core::Secret(account.passphrase)};
+      node.credentials = EmulatorCredentials();
       io.out << "bgt run: emulator mode — in-process emulator at " << node.rest_url
-             << ", market speed x" << args.speed << "\n";
+             << ", market speed x" << emu.speed << "\n";
+      break;
+    }
+    case config::Mode::kPaper: {
+      // Market data from the venue (public, no keys); orders filled by the in-process
+      // simulated exchange mirroring it, with run.paper_balance USDT.
+      const std::string market_url = options.base_url.value_or(config.venue.rest_url);
+      auto session =
+          VenueSession::Open(config, options.base_url, VenueAccess::kPublic, io.env, "run");
+      if (!session) {
+        io.err << "bgt: " << session.error().message << '\n';
+        return ExitCodeFor(session.error());
+      }
+      auto contracts = (*session)->api().GetContracts({});
+      if (!contracts) {
+        io.err << "bgt: run: contracts from " << market_url << ": " << contracts.error().ToString()
+               << '\n';
+        return ExitCodeFor(contracts.error());
+      }
+      emulator::EmulatorConfig emu;
+      emu.port = 0;
+      emu.speed = 1.0;
+      emu.rate_limits = false;
+      emu.mirror_contracts = std::move(*contracts);
+      emulator::EmulatorAccount account;
+      account.usdt_deposit = run.paper_balance.ToString();
+      account.name = "paper";
+      emu.accounts = {account};
+      auto started = emulator::Emulator::Start(emu);
+      if (!started) {
+        io.err << "bgt: run: paper exchange: " << started.error().ToString() << '\n';
+        return kExitRuntimeFailure;
+      }
+      emulator = std::move(*started);
+      emulator::Emulator* exchange = emulator.get();
+      node.rest_url = emulator->RestUrl();
+      node.ws_public_url = emulator->WsUrl() + "/v2/ws/public";
+      node.ws_private_url = emulator->WsUrl() + "/v2/ws/private";
+      node.market_rest_url = market_url;
+      node.market_ws_public_url = config.venue.ws_public_url;
+      node.credentials = EmulatorCredentials();
+      node.ticker_tap = [exchange](const model::Ticker& ticker) {
+        (void)exchange->FeedTicker(ticker);
+      };
+      node.book_tap = [exchange](const model::OrderBookSnapshot& book) {
+        (void)exchange->FeedBook(book.symbol, book);
+      };
+      io.out << "bgt run: paper mode — market data from " << market_url
+             << ", orders filled by the simulated exchange (" << run.paper_balance.ToString()
+             << " USDT)\n";
       break;
     }
     case config::Mode::kLive:
@@ -160,23 +227,36 @@ int RunNode(const GlobalOptions& options, const Io& io, const RunArgs& args) {
     }
     default:
       io.err << "bgt: run: mode \"" << config::ModeName(config.mode)
-             << "\" is not available in bgt run yet (use emulator, demo or live)\n";
+             << "\" is not run by bgt run (use emulator, paper, demo or live)\n";
       return kExitInvalidConfig;
   }
 
-  node.symbols = args.symbols;
+  node.symbols = args.symbols.empty() ? run.symbols : args.symbols;
   node.universe = config.universe;
-  node.universe.top_n = args.max_symbols;
-  node.kernel.setup.leverage = 5;
-  node.journal_path = args.journal;
+  if (args.max_symbols) node.universe.top_n = *args.max_symbols;
+  node.granularity = run.granularity;
+  node.history_bars = run.history_bars;
+  node.kernel.risk = config.risk;
+  node.kernel.setup.leverage = run.leverage;
+  node.kernel.setup.margin_mode = run.margin_mode;
+  node.kernel.execution.default_setup = node.kernel.setup;
+  node.manage_adopted = run.adopted_positions == config::AdoptedPositions::kManage;
+  node.rest_poll_interval = std::chrono::seconds(run.rest_poll_interval_s);
+  node.journal_path = args.journal.value_or(run.journal);
   node.config_text = config::ToToml(config);
-  node.run_for = std::chrono::seconds(args.duration_s);
-  node.flatten_on_stop = !args.no_flatten;
-  node.status_interval = std::chrono::seconds(args.status_interval_s);
+  node.run_for = std::chrono::seconds(args.duration_s.value_or(static_cast<int>(run.duration_s)));
+  node.flatten_on_stop = run.on_stop == config::OnStop::kFlatten && !args.no_flatten;
+  node.status_interval = std::chrono::seconds(
+      args.status_interval_s.value_or(static_cast<int>(run.status_interval_s)));
   node.status_out = &io.out;
   node.redraw_status = ::isatty(STDOUT_FILENO) == 1 && &io.out == &std::cout;
+  const std::string summary_path = args.summary.value_or(run.summary);
 
-  auto started = live::Node::Start(std::move(node), DefaultStrategies);
+  const config::StrategyConfig strategies = config.strategy;
+  auto started =
+      live::Node::Start(std::move(node), [&strategies](const std::vector<std::string>& symbols) {
+        return ConfiguredStrategies(strategies, symbols);
+      });
   if (!started) {
     io.err << "bgt: run: " << started.error().ToString() << '\n';
     return ExitCodeFor(started.error());
@@ -188,14 +268,14 @@ int RunNode(const GlobalOptions& options, const Io& io, const RunArgs& args) {
   }
   const std::string text = live::SummaryText(summary);
   io.out << "\n== summary ==\n" << text;
-  if (!args.summary.empty()) {
-    std::ofstream file(args.summary);
+  if (!summary_path.empty()) {
+    std::ofstream file(summary_path);
     file << text << "json: " << live::SummaryJson(summary) << "\n";
     if (!file) {
-      io.err << "bgt: run: cannot write " << args.summary << '\n';
+      io.err << "bgt: run: cannot write " << summary_path << '\n';
       return kExitRuntimeFailure;
     }
-    io.out << "summary written to " << args.summary << "\n";
+    io.out << "summary written to " << summary_path << "\n";
   }
   if (summary.flattened && !summary.flat_verified) return kExitVenueError;
   return kExitOk;
@@ -207,29 +287,31 @@ CLI::App* AddRunCommand(CLI::App& app, std::vector<CommandEntry>& commands) {
   auto args = std::make_shared<RunArgs>();
   CLI::App* cmd =
       app.add_subcommand("run",
-                         "Run the trading node (emulator mode by default: in-process emulator, "
-                         "fast market clock); flatten and print a summary at the end")
+                         "Run the trading node in the config's mode (default: emulator, with the "
+                         "emulator in-process on a fast market clock); [run], [risk] and "
+                         "[strategy] configure it, the options below override [run]")
           ->fallthrough();
-  cmd->add_option("--duration", args->duration_s, "Seconds to run; 0 = until SIGINT/SIGTERM")
-      ->check(CLI::Range(0, 365 * 24 * 3600))
-      ->capture_default_str();
-  cmd->add_option("--symbols", args->symbols, "Trade these symbols (default: selected)")
+  cmd->add_option("--duration", args->duration_s,
+                  "Seconds to run; 0 = until SIGINT/SIGTERM (run.duration_s)")
+      ->check(CLI::Range(0, 365 * 24 * 3600));
+  cmd->add_option("--symbols", args->symbols,
+                  "Trade these symbols (run.symbols; default: selected)")
       ->delimiter(',')
       ->transform(SymbolArg());
-  cmd->add_option("--max-symbols", args->max_symbols, "At most this many selected symbols")
-      ->check(CLI::Range(1, 50))
-      ->capture_default_str();
-  cmd->add_option("--speed", args->speed, "Emulator mode: market time per wall time")
-      ->check(CLI::Range(1.0, 3600.0))
-      ->capture_default_str();
-  cmd->add_option("--journal", args->journal, "SQLite journal file (\"\" = none)")
-      ->capture_default_str();
-  cmd->add_option("--summary", args->summary, "Write the summary to this file (\"\" = none)")
-      ->capture_default_str();
-  cmd->add_flag("--no-flatten", args->no_flatten, "Leave orders and positions open at the end");
-  cmd->add_option("--status-interval", args->status_interval_s, "Seconds between status lines")
-      ->check(CLI::Range(1, 3600))
-      ->capture_default_str();
+  cmd->add_option("--max-symbols", args->max_symbols,
+                  "At most this many selected symbols (universe.top_n)")
+      ->check(CLI::Range(1, 50));
+  cmd->add_option("--speed", args->speed,
+                  "Emulator mode: market time per wall time (default 60, or emulator.speed)")
+      ->check(CLI::Range(1.0, 3600.0));
+  cmd->add_option("--journal", args->journal, "SQLite journal file, \"\" = none (run.journal)");
+  cmd->add_option("--summary", args->summary,
+                  "Write the summary to this file, \"\" = none (run.summary)");
+  cmd->add_flag("--no-flatten", args->no_flatten,
+                "Leave orders and positions open at the end (run.on_stop = \"leave\")");
+  cmd->add_option("--status-interval", args->status_interval_s,
+                  "Seconds between status lines (run.status_interval_s)")
+      ->check(CLI::Range(1, 3600));
   commands.push_back({cmd, [args](const GlobalOptions& options, const Io& io) {
                         return RunNode(options, io, *args);
                       }});

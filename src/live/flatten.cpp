@@ -27,7 +27,7 @@ struct OpenState {
   bool complete = true;                         // every list was read
 };
 
-OpenState ReadOpen(bitget::BitgetApi& api, std::vector<core::Error>& errors) {
+OpenState ReadAll(bitget::BitgetApi& api, std::vector<core::Error>& errors) {
   OpenState state;
   for (bitget::PlanType type : kPlanLists) {
     auto plans = api.GetPlanOrders({.plan_type = type, .symbol = ""});
@@ -54,6 +54,19 @@ OpenState ReadOpen(bitget::BitgetApi& api, std::vector<core::Error>& errors) {
       if (!position.total.IsZero()) state.positions.push_back(std::move(position));
     }
   }
+  return state;
+}
+
+OpenState ReadOpen(bitget::BitgetApi& api, std::vector<core::Error>& errors,
+                   const std::vector<std::string>& leave = {}) {
+  OpenState state = ReadAll(api, errors);
+  if (leave.empty()) return state;
+  auto left_alone = [&leave](const auto& item) {
+    return std::find(leave.begin(), leave.end(), item.symbol) != leave.end();
+  };
+  std::erase_if(state.plans, left_alone);
+  std::erase_if(state.orders, left_alone);
+  std::erase_if(state.positions, left_alone);
   return state;
 }
 
@@ -154,7 +167,8 @@ OpenInventory ListOpen(bitget::BitgetApi& api) {
 FlattenReport Flatten(bitget::BitgetApi& api, bitget::Waiter& waiter,
                       const FlattenOptions& options) {
   FlattenReport report;
-  OpenState state = ReadOpen(api, report.errors);
+  const std::vector<std::string>& leave = options.leave_symbols;
+  OpenState state = ReadOpen(api, report.errors, leave);
   const int rounds = std::max(1, options.max_rounds);
   for (int round = 0; round < rounds; ++round) {
     if (state.complete && state.plans.empty() && state.orders.empty() && state.positions.empty()) {
@@ -164,14 +178,28 @@ FlattenReport Flatten(bitget::BitgetApi& api, bitget::Waiter& waiter,
     // Plans first so no trigger fires while positions close; then orders, which could add to
     // a position; then the positions themselves.
     CancelPlans(api, state.plans, report);
-    if (!state.orders.empty() || !state.complete) {
+    if (leave.empty() && (!state.orders.empty() || !state.complete)) {
       report.orders_canceled +=
           CountSuccesses(api.CancelAllOrders({}), "cancel all orders", report.errors);
+    } else if (!leave.empty()) {
+      // Symbol by symbol, so the orders of the symbols left alone stay.
+      std::vector<std::string> symbols;
+      for (const auto& order : state.orders) {
+        if (std::find(symbols.begin(), symbols.end(), order.symbol) == symbols.end()) {
+          symbols.push_back(order.symbol);
+        }
+      }
+      for (const std::string& symbol : symbols) {
+        bitget::CancelAllOrdersRequest request;
+        request.symbol = symbol;
+        report.orders_canceled += CountSuccesses(api.CancelAllOrders(request),
+                                                 "cancel orders of " + symbol, report.errors);
+      }
     }
     ClosePositions(api, state.positions, report);
     waiter.WaitUntil(waiter.Now() +
                      std::chrono::duration_cast<core::Duration>(options.settle_delay));
-    state = ReadOpen(api, report.errors);
+    state = ReadOpen(api, report.errors, leave);
   }
   report.verified = state.complete;
   report.flat =

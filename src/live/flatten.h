@@ -22,6 +22,9 @@ namespace bgt::live {
 struct FlattenOptions {
   int max_rounds = 5;                           // rounds of cancel + close + verify
   std::chrono::milliseconds settle_delay{300};  // between a round's actions and its read-back
+  // Symbols left alone (positions bgt adopted but does not manage): their orders, plans and
+  // positions are neither touched nor counted; "flat" then means flat apart from them.
+  std::vector<std::string> leave_symbols;
 };
 
 // What the venue still holds after the last round (empty when flat).

@@ -162,6 +162,42 @@ TEST_F(FlattenTest, CancelsOrdersAndPlansAndClosesOneWayPositions) {
   EXPECT_TRUE(again.closed.empty());
 }
 
+// Positions bgt adopted but leaves alone: a flatten scoped away from their symbol closes and
+// cancels everything else and leaves that symbol's position and orders as they were.
+TEST_F(FlattenTest, LeavesTheSymbolsLeftAloneUntouched) {
+  Market("BTCUSDT", "0.02", model::OrderSide::kBuy, model::PositionMode::kOneWay,
+         model::PositionSide::kNet, "mine-btc");
+  Market("ETHUSDT", "0.5", model::OrderSide::kSell, model::PositionMode::kOneWay,
+         model::PositionSide::kNet, "theirs-eth");
+  bitget::PlaceOrderRequest resting;
+  resting.symbol = "ETHUSDT";
+  resting.size = *Decimal::Parse("0.1");
+  resting.price = *(BestBid("ETHUSDT") * *Decimal::Parse("0.9")).Rescale(2, core::Rounding::kDown);
+  resting.client_oid = "theirs-resting";
+  auto placed = api().PlaceOrder(resting);
+  ASSERT_TRUE(placed.has_value()) << placed.error().ToString();
+
+  FlattenOptions options = NoDelay();
+  options.leave_symbols = {"ETHUSDT"};
+  const FlattenReport report = Flatten(api(), client_->waiter, options);
+  EXPECT_TRUE(report.flat);
+  EXPECT_TRUE(report.leftovers.empty());
+  EXPECT_EQ(report.orders_canceled, 0);
+  ASSERT_EQ(report.closed.size(), 1u);
+  EXPECT_EQ(report.closed[0].symbol, "BTCUSDT");
+
+  auto open = api().GetOpenOrders({});
+  ASSERT_TRUE(open.has_value()) << open.error().ToString();
+  ASSERT_EQ(open->entrusted_list.size(), 1u);
+  EXPECT_EQ(open->entrusted_list[0].client_oid, "theirs-resting");
+  auto positions = api().GetPositions({});
+  ASSERT_TRUE(positions.has_value()) << positions.error().ToString();
+  for (const auto& position : *positions) {
+    EXPECT_EQ(position.total, position.symbol == "ETHUSDT" ? *Decimal::Parse("0.5") : Decimal())
+        << position.symbol;
+  }
+}
+
 TEST_F(FlattenTest, ClosesBothLegsInHedgeMode) {
   auto mode = api().SetPositionMode({model::PositionMode::kHedge});
   ASSERT_TRUE(mode.has_value()) << mode.error().ToString();

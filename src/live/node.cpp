@@ -2,8 +2,11 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 #include <utility>
@@ -19,8 +22,10 @@
 #include "core/clock.h"
 #include "live/bounded_queue.h"
 #include "live/flatten.h"
+#include "live/journal_restore.h"
 #include "live/universe_inputs.h"
 #include "live/venue_adapter.h"
+#include "market/book_manager.h"
 #include "market/candle_series.h"
 #include "net/io_loop.h"
 #include "net/rate_limiter.h"
@@ -37,9 +42,15 @@ struct CandlePush {
   model::Candle candle;
 };
 struct StopKernel {};
+// What a REST poll read while the private stream was down: converged like at start.
+struct VenuePoll {
+  execution::VenueState venue;
+};
 
-using KernelInput =
-    std::variant<CandlePush, model::Ticker, model::ExecEvent, VenueAnswer, StopKernel>;
+using KernelInput = std::variant<CandlePush, model::Ticker, model::BookDelta, model::ExecEvent,
+                                 VenueAnswer, VenuePoll, StopKernel>;
+
+constexpr std::size_t kTapDepth = 15;  // book levels handed to NodeOptions::book_tap
 
 portfolio::PositionSnapshot ToSnapshot(const std::string& symbol, model::PositionSide side,
                                        const core::Decimal& quantity,
@@ -66,9 +77,15 @@ class Node::Impl {
   NodeSummary Run(const std::atomic<bool>& stop_requested);
 
  private:
+  core::Status ConnectRest();
+  // Which of the venue's positions bgt opened itself (journal or a bgt fill), by symbol.
+  std::set<std::string> OwnSymbols(const std::vector<model::Fill>& recent_fills) const;
   void KernelLoop();
   void RestLoop();
+  void PollVenue(bitget::RestFallbackPoller& poller, core::Timestamp since);
   void Dispatch(KernelInput& input);
+  void OnBookDelta(const model::BookDelta& delta);
+  void OnPositionsSnapshot(const model::PositionsSnapshot& snapshot);
   void OnPush(const bitget::WsFrame& frame, std::string_view text);
   void PublishStats();
   void PrintStatus(std::int64_t elapsed_ms);
@@ -81,11 +98,19 @@ class Node::Impl {
   std::unique_ptr<bitget::RestClient> rest_;
   std::unique_ptr<bitget::ClockSync> clock_sync_;
   std::unique_ptr<bitget::BitgetApi> api_;
+  // Market-data port when it differs from the trading port (paper mode); else api_ serves both.
+  std::unique_ptr<bitget::RestClient> market_rest_;
+  std::unique_ptr<bitget::BitgetApi> market_api_own_;
+  bitget::BitgetApi* market_api_ = nullptr;
   std::unique_ptr<VenueAdapter> adapter_;
   std::unique_ptr<store::JournalWriter> journal_;
   std::unique_ptr<TradingKernel> kernel_;
   std::map<std::string, market::CandleSeries, std::less<>> candles_;
+  market::BookManager books_;         // kernel thread
+  std::set<std::string> left_alone_;  // fixed before the threads start
+  std::vector<std::string> watched_;  // traded symbols + managed adopted ones (tickers)
   model::PositionMode position_mode_ = model::PositionMode::kOneWay;
+  core::Timestamp started_at_;
 
   BoundedQueue<KernelInput> inputs_{kQueueCapacity};
   BoundedQueue<execution::Command> commands_{kQueueCapacity};
@@ -94,6 +119,7 @@ class Node::Impl {
   bitget::PrivateStreamDecoder decoder_;        // I/O thread only
   bitget::WsPush<model::Ticker> tickers_;       // I/O thread only
   bitget::WsPush<model::Candle> candle_push_;   // I/O thread only
+  model::BookDelta book_push_;                  // I/O thread only
   std::thread io_thread_;
   std::thread kernel_thread_;
   std::thread rest_thread_;
@@ -103,6 +129,9 @@ class Node::Impl {
   std::string positions_text_;
   std::string risk_state_;
   int working_orders_ = 0;
+  market::BookManagerCounters book_counters_;
+  std::atomic<bool> private_ready_{false};
+  std::atomic<std::uint64_t> rest_polls_{0};
   std::atomic<std::uint64_t> market_events_{0};
   std::atomic<std::uint64_t> commands_sent_{0};
   std::atomic<std::uint64_t> ws_reconnects_{0};
@@ -110,29 +139,73 @@ class Node::Impl {
   std::atomic<std::uint64_t> journal_failures_{0};
   std::atomic<bool> stopping_rest_{false};
   core::Decimal starting_equity_;
+  int restored_orders_ = 0;
   std::vector<std::string> notes_;
 };
 
-core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
-  net::HttpClientOptions http;
-  http.base_url = options_.rest_url;
-  auto transport = bitget::HttpClientTransport::Create(http);
-  if (!transport) return transport.error();
+core::Status Node::Impl::ConnectRest() {
   bitget::ConfigureRateLimits(limiter_, bitget::ApiGeneration::kV2Classic);
-  bitget::RestClientOptions rest_options;
-  rest_options.demo_trading = options_.demo_trading;
-  rest_ = std::make_unique<bitget::RestClient>(rest_options, std::move(*transport), limiter_,
-                                               waiter_, options_.credentials);
-  clock_sync_ = std::make_unique<bitget::ClockSync>(clock_, bitget::RestServerTime(*rest_));
-  if (core::Status measured = clock_sync_->Measure(); !measured) return measured;
-  rest_->AttachClockSync(clock_sync_.get());
   bitget::EncodeContext context;
   context.product_type = options_.product_type;
   context.margin_coin = options_.margin_coin;
-  api_ = std::make_unique<bitget::BitgetApi>(*rest_, std::move(context));
+  auto client = [&](const std::string& url, const bitget::Credentials& credentials)
+      -> core::Result<std::unique_ptr<bitget::RestClient>> {
+    net::HttpClientOptions http;
+    http.base_url = url;
+    auto transport = bitget::HttpClientTransport::Create(http);
+    if (!transport) return transport.error();
+    bitget::RestClientOptions rest_options;
+    rest_options.demo_trading = options_.demo_trading;
+    return std::make_unique<bitget::RestClient>(rest_options, std::move(*transport), limiter_,
+                                                waiter_, credentials);
+  };
+  auto trading = client(options_.rest_url, options_.credentials);
+  if (!trading) return trading.error();
+  rest_ = std::move(*trading);
+  clock_sync_ = std::make_unique<bitget::ClockSync>(clock_, bitget::RestServerTime(*rest_));
+  if (core::Status measured = clock_sync_->Measure(); !measured) return measured;
+  rest_->AttachClockSync(clock_sync_.get());
+  api_ = std::make_unique<bitget::BitgetApi>(*rest_, context);
+  market_api_ = api_.get();
+  if (!options_.market_rest_url.empty() && options_.market_rest_url != options_.rest_url) {
+    auto market = client(options_.market_rest_url, bitget::Credentials{});
+    if (!market) return market.error();
+    market_rest_ = std::move(*market);
+    market_api_own_ = std::make_unique<bitget::BitgetApi>(*market_rest_, context);
+    market_api_ = market_api_own_.get();
+  }
+  return core::Status::Ok();
+}
+
+std::set<std::string> Node::Impl::OwnSymbols(const std::vector<model::Fill>& recent_fills) const {
+  std::set<std::string> own;
+  const std::string prefix = "bgt";
+  for (const model::Fill& fill : recent_fills) {
+    if (fill.client_oid.rfind(prefix, 0) == 0) own.insert(fill.symbol);
+  }
+  if (options_.journal_path.empty() || !std::filesystem::exists(options_.journal_path)) {
+    return own;
+  }
+  auto journal = store::Journal::Open(options_.journal_path);
+  if (!journal) return own;
+  store::JournalQuery query;
+  query.limit = 10'000;
+  auto positions = (*journal)->Positions(query);
+  if (!positions) return own;
+  std::set<std::pair<std::string, std::string>> seen;  // newest record per (symbol, leg)
+  for (const store::PositionRecord& p : *positions) {
+    if (!seen.insert({p.symbol, p.leg}).second) continue;
+    if (!p.size.IsZero()) own.insert(p.symbol);
+  }
+  return own;
+}
+
+core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
+  if (core::Status rest = ConnectRest(); !rest) return rest;
+  started_at_ = clock_.Now();
 
   if (options_.symbols.empty()) {
-    auto selected = SelectUniverse(*api_, options_.universe, clock_.Now());
+    auto selected = SelectUniverse(*market_api_, options_.universe, clock_.Now());
     if (!selected) return selected.error();
     options_.symbols = selected->members;
     if (options_.status_out != nullptr) {
@@ -149,32 +222,82 @@ core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
                              "pair selection kept no symbol; relax [universe] or pass --symbols");
     }
   }
-  auto contracts = api_->GetContracts({});
+  auto contracts = market_api_->GetContracts({});
   if (!contracts) return contracts.error();
-  std::vector<model::Instrument> instruments;
-  for (const std::string& symbol : options_.symbols) {
-    bool found = false;
+  auto instrument_of = [&](const std::string& symbol) -> core::Result<model::Instrument> {
     for (const model::ContractRow& row : *contracts) {
-      if (row.symbol != symbol) continue;
-      auto instrument = model::Instrument::FromContractRow(row);
-      if (!instrument) return instrument.error();
-      instruments.push_back(std::move(*instrument));
-      found = true;
+      if (row.symbol == symbol) return model::Instrument::FromContractRow(row);
     }
-    if (!found) {
-      return core::MakeError(core::ErrorCode::kNotFound, "the venue lists no contract " + symbol);
-    }
-  }
-  if (instruments.empty()) {
-    return core::MakeError(core::ErrorCode::kInvalidArgument, "no symbol to trade");
-  }
+    return core::MakeError(core::ErrorCode::kNotFound, "the venue lists no contract " + symbol);
+  };
 
   bitget::AccountQuery account_query;
-  account_query.symbol = instruments.front().symbol();
+  account_query.symbol = options_.symbols.front();
   auto account = api_->GetAccount(account_query);
   if (!account) return account.error();
   if (account->pos_mode) position_mode_ = *account->pos_mode;
   starting_equity_ = account->account_equity;
+  adapter_ = std::make_unique<VenueAdapter>(*api_, position_mode_);
+
+  // The venue as it is, before trading: open orders, recent fills, positions. A position bgt
+  // did not open (neither its journal nor a bgt fill of the last 24 h accounts for it) is
+  // adopted: managed, or left alone with its symbol taken out of trading.
+  auto venue = adapter_->ReadVenueState(options_.symbols, clock_.Now() - std::chrono::hours(24));
+  if (!venue) return venue.error();
+  auto positions = api_->GetPositions({});
+  if (!positions) return positions.error();
+  const std::set<std::string> own = OwnSymbols(venue->fills);
+  std::vector<std::string> adopted;  // managed adopted symbols outside the traded set
+  for (const bitget::PositionInfo& p : *positions) {
+    if (p.total.IsZero()) continue;
+    const std::string leg = std::string(model::ToString(p.hold_side)) + " " + p.total.ToString();
+    if (own.contains(p.symbol)) {
+      notes_.push_back("adopted position " + p.symbol + " " + leg + " (bgt's own)");
+    } else if (options_.manage_adopted) {
+      notes_.push_back("adopted position " + p.symbol + " " + leg +
+                       " (opened outside bgt, managed)");
+      if (std::find(options_.symbols.begin(), options_.symbols.end(), p.symbol) ==
+              options_.symbols.end() &&
+          std::find(adopted.begin(), adopted.end(), p.symbol) == adopted.end()) {
+        adopted.push_back(p.symbol);
+      }
+    } else {
+      left_alone_.insert(p.symbol);
+      notes_.push_back("left alone: position " + p.symbol + " " + leg + " (opened outside bgt)");
+    }
+  }
+  if (!left_alone_.empty()) {
+    std::erase_if(options_.symbols,
+                  [this](const std::string& symbol) { return left_alone_.contains(symbol); });
+    std::erase_if(venue->open_orders, [this](const execution::VenueOrder& order) {
+      return left_alone_.contains(order.symbol);
+    });
+    std::erase_if(venue->fills,
+                  [this](const model::Fill& fill) { return left_alone_.contains(fill.symbol); });
+    if (options_.symbols.empty()) {
+      return core::MakeError(core::ErrorCode::kFailedPrecondition,
+                             "every traded symbol holds a position left alone "
+                             "(run.adopted_positions = \"leave\"); nothing to trade");
+    }
+  }
+  std::vector<model::Instrument> instruments;
+  for (const std::string& symbol : options_.symbols) {
+    auto instrument = instrument_of(symbol);
+    if (!instrument) return instrument.error();
+    instruments.push_back(std::move(*instrument));
+  }
+  watched_ = options_.symbols;
+  for (const std::string& symbol : adopted) {
+    auto instrument = instrument_of(symbol);
+    if (!instrument) {
+      notes_.push_back("adopted position " + symbol +
+                       " has no contract: " + instrument.error().message);
+      continue;
+    }
+    instruments.push_back(std::move(*instrument));
+    watched_.push_back(symbol);
+  }
+
   KernelConfig kernel_config = options_.kernel;
   // A clientOid prefix of this start (bgt + base-36 seconds): ids never repeat across runs,
   // journal or not, and the venue's duplicate check (43118) can only mean a resend of ours.
@@ -190,6 +313,16 @@ core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
   kernel_config.starting_balance =
       account->account_equity - account->unrealized_pl.value_or(core::Decimal());
 
+  // The journal's unfinished orders (a crash may have left some before send, or before the
+  // venue's answer): restored, then settled by the reconciliation below.
+  std::vector<execution::RestoredOrder> restored;
+  if (!options_.journal_path.empty() && std::filesystem::exists(options_.journal_path)) {
+    auto journal = store::Journal::Open(options_.journal_path);
+    if (!journal) return journal.error();
+    auto orders = RestoredOrdersFromJournal(**journal);
+    if (!orders) return orders.error();
+    restored = std::move(*orders);
+  }
   if (!options_.journal_path.empty()) {
     auto writer = store::JournalWriter::Start(options_.journal_path);
     if (!writer) return writer.error();
@@ -199,6 +332,10 @@ core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
     (void)journal_->Append(store::ConfigRecord{clock_.Now(), options_.config_text});
     (void)journal_->Append(store::EventRecord{clock_.Now(), "node", "", "started",
                                               "symbols: " + std::to_string(instruments.size())});
+    for (const std::string& symbol : left_alone_) {
+      (void)journal_->Append(store::EventRecord{clock_.Now(), "reconcile", symbol, "left_alone",
+                                                "position opened outside bgt left alone"});
+    }
   }
   JournalSink sink = [this](store::JournalRecord record) {
     if (journal_ && !journal_->Append(std::move(record)).ok()) ++journal_failures_;
@@ -206,43 +343,47 @@ core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
   auto kernel = TradingKernel::Create(clock_, kernel_config, sink);
   if (!kernel) return kernel.error();
   kernel_ = std::move(*kernel);
-  for (const model::Instrument& instrument : instruments) kernel_->AddInstrument(instrument);
+  for (const model::Instrument& instrument : instruments) {
+    kernel_->AddInstrument(instrument);
+    if (options_.subscribe_books && std::find(options_.symbols.begin(), options_.symbols.end(),
+                                              instrument.symbol()) != options_.symbols.end()) {
+      books_.AddBook(market::BookSpec::FromInstrument(instrument));
+    }
+  }
   auto strategies = make_strategies(options_.symbols);
   if (!strategies) return strategies.error();
   for (NamedStrategy& s : *strategies) kernel_->AddStrategy(std::move(s.strategy), s.id);
-  adapter_ = std::make_unique<VenueAdapter>(*api_, position_mode_);
 
-  // Reconcile before trading: open orders and recent fills, then the positions.
-  auto venue = adapter_->ReadVenueState(options_.symbols, clock_.Now() - std::chrono::hours(24));
-  if (!venue) return venue.error();
+  // Reconcile before trading: the journal's open orders, the venue's open orders and recent
+  // fills, then the positions.
+  restored_orders_ = static_cast<int>(restored.size());
+  for (const execution::RestoredOrder& order : restored) {
+    notes_.push_back("restored from the journal: " + order.client_oid + " " + order.symbol);
+  }
+  if (core::Status s = kernel_->Restore(std::move(restored)); !s) return s;
   kernel_->Reconcile(*venue);
-  auto positions = api_->GetPositions({});
-  if (!positions) return positions.error();
   std::vector<portfolio::PositionSnapshot> snapshots;
   for (const bitget::PositionInfo& p : *positions) {
-    if (p.total.IsZero()) continue;
+    if (p.total.IsZero() || left_alone_.contains(p.symbol)) continue;
     snapshots.push_back(ToSnapshot(p.symbol, p.hold_side, p.total, p.open_price_avg,
                                    p.liquidation_price, p.pos_mode));
-    notes_.push_back("adopted position " + p.symbol + " " +
-                     std::string(model::ToString(p.hold_side)) + " " + p.total.ToString());
   }
   kernel_->OnPositions(snapshots);
 
   // Warm-up: closed bars of history, intents discarded.
-  for (const model::Instrument& instrument : instruments) {
+  for (const std::string& symbol : options_.symbols) {
     bitget::CandlesQuery query;
-    query.symbol = instrument.symbol();
+    query.symbol = symbol;
     query.granularity = options_.granularity;
     query.limit = options_.history_bars;
-    auto history = api_->GetCandles(query);
+    auto history = market_api_->GetCandles(query);
     if (!history) return history.error();
-    auto [it, inserted] =
-        candles_.try_emplace(instrument.symbol(), instrument.symbol(), options_.granularity);
+    auto [it, inserted] = candles_.try_emplace(symbol, symbol, options_.granularity);
     auto seeded = it->second.Seed(*history);
     if (!seeded) return seeded.error();
     for (const model::Candle& bar :
          it->second.Finals(static_cast<std::size_t>(options_.history_bars))) {
-      kernel_->WarmUp(instrument.symbol(), bar);
+      kernel_->WarmUp(symbol, bar);
     }
   }
 
@@ -250,20 +391,29 @@ core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
 
   // Threads.
   bitget::BitgetWsOptions ws_options;
-  ws_options.public_url = options_.ws_public_url;
+  ws_options.public_url = options_.market_ws_public_url.empty() ? options_.ws_public_url
+                                                                : options_.market_ws_public_url;
   ws_options.private_url = options_.ws_private_url;
   ws_options.credentials = options_.credentials;
   bitget::BitgetWsCallbacks callbacks;
   callbacks.on_push = [this](const bitget::WsFrame& frame, std::string_view text) {
     OnPush(frame, text);
   };
+  callbacks.on_state = [this](std::size_t, bool is_private, net::WsState state, std::string_view) {
+    if (is_private) private_ready_ = state == net::WsState::kReady;
+  };
   auto ws = bitget::BitgetWsClient::Create(loop_, ws_options, callbacks);
   if (!ws) return ws.error();
   ws_ = std::move(*ws);
-  for (const std::string& symbol : options_.symbols) {
+  for (const std::string& symbol : watched_) {
     (void)ws_->Subscribe(bitget::WsSubscription::Public("ticker", symbol));
+  }
+  for (const std::string& symbol : options_.symbols) {
     (void)ws_->Subscribe(bitget::WsSubscription::Public(
         "candle" + std::string(model::ToString(options_.granularity)), symbol));
+    if (options_.subscribe_books) {
+      (void)ws_->Subscribe(bitget::WsSubscription::Public("books", symbol));
+    }
   }
   for (const char* channel : {"orders", "positions", "account"}) {
     if (core::Status s = ws_->Subscribe(bitget::WsSubscription::Private(channel)); !s) return s;
@@ -288,8 +438,16 @@ void Node::Impl::OnPush(const bitget::WsFrame& frame, std::string_view text) {
     }
     for (const model::Ticker& t : tickers_.rows) {
       ++market_events_;
+      if (options_.ticker_tap) options_.ticker_tap(t);
       inputs_.Push(t);
     }
+  } else if (channel == "books") {
+    if (!bitget::ParseWsBooks(text, book_push_).ok()) {
+      ++ws_malformed_;
+      return;
+    }
+    ++market_events_;
+    inputs_.Push(book_push_);
   } else if (channel.rfind("candle", 0) == 0) {
     if (!bitget::ParseWsCandles(text, candle_push_).ok()) {
       ++ws_malformed_;
@@ -317,6 +475,14 @@ void Node::Impl::Dispatch(KernelInput& input) {
           if (update.finalized) kernel_->OnCandleClosed(item.symbol, *update.finalized);
         } else if constexpr (std::is_same_v<T, model::Ticker>) {
           kernel_->OnTicker(item);
+        } else if constexpr (std::is_same_v<T, model::BookDelta>) {
+          OnBookDelta(item);
+        } else if constexpr (std::is_same_v<T, VenuePoll>) {
+          // Fills of this run count like pushed ones (each once, by trade id); the open orders
+          // converge like at start.
+          for (const model::Fill& fill : item.venue.fills) kernel_->OnFill(fill);
+          item.venue.fills.clear();
+          kernel_->Reconcile(item.venue);
         } else if constexpr (std::is_same_v<T, model::ExecEvent>) {
           std::visit(
               [&](auto& e) {
@@ -326,13 +492,7 @@ void Node::Impl::Dispatch(KernelInput& input) {
                 } else if constexpr (std::is_same_v<E, model::FillEvent>) {
                   kernel_->OnFill(e.fill);
                 } else if constexpr (std::is_same_v<E, model::PositionsSnapshot>) {
-                  std::vector<portfolio::PositionSnapshot> snapshots;
-                  for (const model::PositionReport& p : e.positions) {
-                    snapshots.push_back(ToSnapshot(p.symbol, p.side, p.quantity, p.entry_price,
-                                                   p.liquidation_price,
-                                                   kernel_->engine().position_mode()));
-                  }
-                  kernel_->OnPositions(snapshots);
+                  OnPositionsSnapshot(e);
                 }
               },
               item);
@@ -344,6 +504,41 @@ void Node::Impl::Dispatch(KernelInput& input) {
         }
       },
       input);
+}
+
+void Node::Impl::OnBookDelta(const model::BookDelta& delta) {
+  auto applied = books_.OnDelta(delta);
+  for (market::ResyncRequest& request : books_.TakeResyncRequests()) {
+    loop_.Post([this, request = std::move(request)] {
+      if (ws_) (void)ws_->Resubscribe(request.channel, request.symbol);
+    });
+  }
+  if (!applied || !applied->applied()) return;
+  const market::OrderBook* book = books_.Find(delta.symbol);
+  if (book == nullptr) return;
+  const auto bid = book->BestBid();
+  const auto ask = book->BestAsk();
+  if (!bid || !ask) return;
+  kernel_->OnBook(
+      strategy::TopOfBook{delta.symbol, bid->price, bid->size, ask->price, ask->size, delta.ts});
+  if (options_.book_tap) {
+    model::OrderBookSnapshot snapshot;
+    snapshot.symbol = delta.symbol;
+    snapshot.bids = book->TopLevels(model::BookSide::kBid, kTapDepth);
+    snapshot.asks = book->TopLevels(model::BookSide::kAsk, kTapDepth);
+    snapshot.ts = delta.ts;
+    options_.book_tap(snapshot);
+  }
+}
+
+void Node::Impl::OnPositionsSnapshot(const model::PositionsSnapshot& snapshot) {
+  std::vector<portfolio::PositionSnapshot> snapshots;
+  for (const model::PositionReport& p : snapshot.positions) {
+    if (left_alone_.contains(p.symbol)) continue;
+    snapshots.push_back(ToSnapshot(p.symbol, p.side, p.quantity, p.entry_price, p.liquidation_price,
+                                   kernel_->engine().position_mode()));
+  }
+  kernel_->OnPositions(snapshots);
 }
 
 void Node::Impl::KernelLoop() {
@@ -362,14 +557,44 @@ void Node::Impl::KernelLoop() {
 }
 
 void Node::Impl::RestLoop() {
+  bitget::BitgetApiPollSource source(*api_);
+  bitget::RestFallbackOptions fallback;
+  fallback.stream_down_after = options_.stream_down_after;
+  fallback.poll_interval = options_.rest_poll_interval;
+  bitget::RestFallbackPoller poller(source, fallback);
   for (;;) {
     std::optional<execution::Command> command = commands_.Pop(kPoll);
     if (!command) {
       if (commands_.size() == 0 && stopping_rest_.load()) return;
+      PollVenue(poller, started_at_);
       continue;
     }
     ++commands_sent_;
     inputs_.Push(adapter_->Execute(*command));
+  }
+}
+
+void Node::Impl::PollVenue(bitget::RestFallbackPoller& poller, core::Timestamp since) {
+  const core::Timestamp now = clock_.Now();
+  poller.OnStreamState(private_ready_.load(), now);
+  if (!poller.PollDue(now)) return;
+  ++rest_polls_;
+  // Open orders and fills converge like at start (an order that left the open list while the
+  // stream was down is settled by a query); positions and account from the poller.
+  std::vector<model::ExecEvent> events;
+  (void)poller.Poll(now, events);
+  auto venue = adapter_->ReadVenueState(options_.symbols, since);
+  if (venue) {
+    std::erase_if(venue->open_orders, [this](const execution::VenueOrder& order) {
+      return left_alone_.contains(order.symbol);
+    });
+    std::erase_if(venue->fills,
+                  [this](const model::Fill& fill) { return left_alone_.contains(fill.symbol); });
+    inputs_.Push(VenuePoll{std::move(*venue)});
+  }
+  for (model::ExecEvent& event : events) {
+    if (std::holds_alternative<model::OrderUpdate>(event)) continue;  // in the venue state
+    inputs_.Push(std::move(event));
   }
 }
 
@@ -385,6 +610,7 @@ void Node::Impl::PublishStats() {
   positions_text_ = positions.str();
   risk_state_ = std::string(risk::ToString(kernel_->trading_state()));
   working_orders_ = static_cast<int>(kernel_->WorkingOrders().size());
+  book_counters_ = books_.counters();
 }
 
 void Node::Impl::PrintStatus(std::int64_t elapsed_ms) {
@@ -397,10 +623,22 @@ void Node::Impl::PrintStatus(std::int64_t elapsed_ms) {
       << " | funding " << stats_.funding.ToString() << " | risk " << risk_state_ << " | orders "
       << stats_.orders_submitted << " sent, " << working_orders_ << " open, "
       << stats_.orders_denied << " denied | fills " << stats_.fills << " | round trips "
-      << stats_.round_trips << " | market events " << market_events_.load() << " | ws malformed "
-      << ws_malformed_.load() << "\n"
+      << stats_.round_trips << "\n"
       << "  positions:" << (positions_text_.empty() ? std::string(" none") : positions_text_)
-      << "\n";
+      << "\n"
+      << "  market events " << market_events_.load() << " | ws malformed " << ws_malformed_.load()
+      << " | book resyncs " << book_counters_.resyncs_requested << " (checksum "
+      << book_counters_.checksum_failures << ", gaps " << book_counters_.gaps << ")"
+      << " | private stream " << (private_ready_.load() ? "up" : "DOWN") << ", rest polls "
+      << rest_polls_.load();
+  const bitget::RestCounters rest = rest_->counters();
+  out << " | rest " << rest.requests << " requests, " << rest.throttled << " throttled";
+  if (const auto busiest = limiter_.Busiest(clock_.Now())) {
+    out << " | rate limit " << busiest->used << "/" << busiest->max_requests << " per "
+        << std::chrono::duration_cast<std::chrono::milliseconds>(busiest->window).count() << " ms ("
+        << busiest->key << ")";
+  }
+  out << "\n";
   *options_.status_out << out.str() << std::flush;
 }
 
@@ -452,7 +690,9 @@ NodeSummary Node::Impl::Run(const std::atomic<bool>& stop_requested) {
   summary.starting_equity = starting_equity_;
   summary.run_ms = (clock_.Now() - started).count() / 1'000'000;
   if (options_.flatten_on_stop) {
-    const FlattenReport report = Flatten(*api_, waiter_);
+    FlattenOptions flatten;
+    flatten.leave_symbols.assign(left_alone_.begin(), left_alone_.end());
+    const FlattenReport report = Flatten(*api_, waiter_, flatten);
     summary.flattened = true;
     summary.flat_verified = report.flat;
     for (const core::Error& error : report.errors) {
@@ -479,6 +719,12 @@ NodeSummary Node::Impl::Run(const std::atomic<bool>& stop_requested) {
   summary.ws_malformed = ws_malformed_.load();
   summary.market_events = market_events_.load();
   summary.commands_sent = commands_sent_.load();
+  summary.book_resyncs = books_.counters().resyncs_requested;
+  summary.checksum_failures = books_.counters().checksum_failures;
+  summary.rest_polls = rest_polls_.load();
+  summary.rest_throttled = rest_->counters().throttled;
+  summary.restored_orders = restored_orders_;
+  summary.left_alone.assign(left_alone_.begin(), left_alone_.end());
   summary.notes.insert(summary.notes.begin(), notes_.begin(), notes_.end());
   if (journal_) {
     store::EquityRecord equity;
@@ -535,6 +781,10 @@ std::string SummaryText(const NodeSummary& s) {
       << "risk events:       " << k.risk_events << "\n"
       << "market events:     " << s.market_events << " (ws reconnects " << s.ws_reconnects
       << ", malformed " << s.ws_malformed << ")\n"
+      << "order books:       " << s.book_resyncs << " resyncs (" << s.checksum_failures
+      << " checksum failures)\n"
+      << "rest:              " << s.rest_throttled << " throttled (429), " << s.rest_polls
+      << " polls while the private stream was down\n"
       << "flattened:         "
       << (s.flattened ? (s.flat_verified ? "yes, verified flat" : "attempted, NOT verified")
                       : "no (positions left open)")
@@ -547,6 +797,8 @@ std::string SummaryJson(const NodeSummary& s) {
   const KernelStats& k = s.stats;
   boost::json::array notes;
   for (const std::string& note : s.notes) notes.emplace_back(note);
+  boost::json::array left_alone;
+  for (const std::string& symbol : s.left_alone) left_alone.emplace_back(symbol);
   boost::json::object out{{"run_ms", s.run_ms},
                           {"starting_equity", s.starting_equity.ToString()},
                           {"final_equity", s.final_equity.ToString()},
@@ -567,6 +819,12 @@ std::string SummaryJson(const NodeSummary& s) {
                           {"ws_reconnects", s.ws_reconnects},
                           {"flattened", s.flattened},
                           {"flat_verified", s.flat_verified},
+                          {"book_resyncs", s.book_resyncs},
+                          {"checksum_failures", s.checksum_failures},
+                          {"rest_polls", s.rest_polls},
+                          {"rest_throttled", s.rest_throttled},
+                          {"restored_orders", s.restored_orders},
+                          {"left_alone", std::move(left_alone)},
                           {"notes", std::move(notes)}};
   return boost::json::serialize(out);
 }

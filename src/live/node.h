@@ -21,6 +21,8 @@
 #include "live/trading_kernel.h"
 #include "market/universe.h"
 #include "model/candle.h"
+#include "model/order_book.h"
+#include "model/ticker.h"
 #include "strategy/strategy.h"
 
 namespace bgt::live {
@@ -31,9 +33,19 @@ struct NamedStrategy {
 };
 
 struct NodeOptions {
+  // Trading port: account, orders, positions (REST) and the private stream.
   std::string rest_url;
   std::string ws_public_url;
   std::string ws_private_url;
+  // Market-data port (contracts, tickers, candles, books; public, unsigned); empty = the
+  // trading URLs. Paper mode reads Bitget here and trades on the in-process simulated exchange.
+  std::string market_rest_url;
+  std::string market_ws_public_url;
+  // Paper mode: every ticker and every valid book (top 15 levels) the node receives is also
+  // handed here (the simulated exchange mirrors the market). Tickers arrive on the I/O thread,
+  // books on the kernel thread.
+  std::function<void(const model::Ticker&)> ticker_tap;
+  std::function<void(const model::OrderBookSnapshot&)> book_tap;
   bitget::Credentials credentials;
   bool demo_trading = false;
   std::string product_type = "USDT-FUTURES";
@@ -44,6 +56,17 @@ struct NodeOptions {
   model::Granularity granularity = model::Granularity::k1m;
   int history_bars = 200;  // closed bars fed to the strategies before trading (warm-up)
   KernelConfig kernel;
+  // Positions found at start that bgt did not open (neither the journal nor a bgt fill of the
+  // last 24 h accounts for them): managed (closed by the flatten, counted by risk) or left alone
+  // (their symbols are not traded, never touched, and the flatten skips them).
+  bool manage_adopted = true;
+  // Order books: the `books` channel (incremental, CRC32-checked, resynced on failure) for every
+  // traded symbol; the strategies get its top of book.
+  bool subscribe_books = true;
+  // While the private stream is down for `stream_down_after`, the venue is polled over REST
+  // (open orders, fills, positions) every `rest_poll_interval`.
+  std::chrono::milliseconds stream_down_after{5000};
+  std::chrono::milliseconds rest_poll_interval{5000};
   std::string journal_path;              // "" = no journal
   std::string config_text;               // the redacted config in force, journaled at start
   std::chrono::milliseconds run_for{0};  // 0 = until RequestStop
@@ -65,7 +88,13 @@ struct NodeSummary {
   std::uint64_t ws_malformed = 0;
   std::uint64_t market_events = 0;
   std::uint64_t commands_sent = 0;
-  std::vector<std::string> notes;  // start-up differences, stop problems
+  std::uint64_t book_resyncs = 0;       // books resubscribed after a failed check
+  std::uint64_t checksum_failures = 0;  // CRC32 mismatches among them
+  std::uint64_t rest_polls = 0;         // REST polls while the private stream was down
+  std::uint64_t rest_throttled = 0;     // HTTP 429 answers
+  int restored_orders = 0;              // open orders of the journal checked at start
+  std::vector<std::string> left_alone;  // symbols whose adopted positions bgt left alone
+  std::vector<std::string> notes;       // start-up differences, stop problems
 };
 
 class Node {

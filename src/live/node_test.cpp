@@ -67,6 +67,9 @@ class EnterThenExit : public strategy::Strategy {
     }
   }
   void OnTicker(strategy::StrategyContext&, const model::Ticker&) override { live_ = true; }
+  void OnBook(strategy::StrategyContext&, const strategy::TopOfBook& book) override {
+    if (book.bid < book.ask && !book.bid_size.IsZero()) ++books;
+  }
   void OnPositionChanged(strategy::StrategyContext&, const strategy::PositionView& p) override {
     if (!p.quantity.IsZero() && open_bar_ == 0) {
       open_bar_ = bars_;
@@ -79,6 +82,7 @@ class EnterThenExit : public strategy::Strategy {
 
   std::function<void()> on_filled;
   std::function<void()> on_flat;
+  std::atomic<int> books{0};  // valid tops of book seen
 
  private:
   int enter_bar_;
@@ -199,6 +203,7 @@ class NodeTest : public ::testing::Test {
   // Starts a node with `strategy` and runs it until `when` (the strategy's callbacks stop the
   // node right after the entry filled / once flat again; kRunFor: options.run_for).
   NodeSummary RunNode(NodeOptions options, std::unique_ptr<EnterThenExit> strategy, StopWhen when) {
+    last_strategy_ = strategy.get();
     std::atomic<Node*> node_ptr{nullptr};
     auto stop = [&node_ptr] {
       if (Node* n = node_ptr.load()) n->RequestStop();
@@ -217,6 +222,7 @@ class NodeTest : public ::testing::Test {
     node_ptr = node->get();
     NodeSummary summary = (*node)->Run();
     node_ptr = nullptr;
+    books_seen_ = last_strategy_->books.load();  // the node (owning the strategy) still lives
     return summary;
   }
 
@@ -315,6 +321,8 @@ class NodeTest : public ::testing::Test {
   std::unique_ptr<emulator::Emulator> emulator_;
   std::unique_ptr<VenueReader> venue_;
   std::string journal_path_;
+  EnterThenExit* last_strategy_ = nullptr;  // owned by the running node
+  int books_seen_ = 0;                      // valid tops of book the last run's strategy saw
 };
 
 TEST_F(NodeTest, RoundTripAgreesWithJournalStatsAndVenueLedger) {
@@ -387,6 +395,204 @@ TEST_F(NodeTest, RestartAfterSendBeforeAckNeverResends) {
   ASSERT_EQ(NodeOrderIds().size(), 1u) << OrderDump();
   RestartAndFlatten(1);
   ExpectJournalMatchesVenue();  // the first node journaled its fill; nothing twice
+}
+
+// Kill before send: the kernel journaled its order as submitted, then the process died before
+// the REST worker sent it. The restart restores the order from the journal, finds it nowhere on
+// the venue, asks by clientOid, and settles it as rejected ("never reached the venue"): no
+// order is sent for it, then or later.
+TEST_F(NodeTest, RestartAfterKillBeforeSendSettlesTheUnsentOrder) {
+  const std::string oid = "bgtkilled-000001";
+  {
+    auto journal = store::Journal::Open(journal_path_);
+    ASSERT_TRUE(journal.has_value()) << journal.error().ToString();
+    store::OrderRecord order;
+    order.client_oid = oid;
+    order.symbol = kSymbol;
+    order.side = std::string(model::ToString(model::OrderSide::kBuy));
+    order.leg = "net";
+    order.order_type = std::string(model::ToString(model::OrderType::kMarket));
+    order.time_in_force = std::string(model::ToString(model::TimeInForce::kGtc));
+    order.size = *Decimal::Parse("0.01");
+    order.status = std::string(model::ToString(model::OrderStatus::kSubmitted));
+    order.created = core::Timestamp::FromSeconds(1'700'000'000);
+    order.updated = order.created;
+    ASSERT_TRUE((*journal)->Write(order).ok());
+  }
+  NodeOptions options = Options(true, true);
+  options.run_for = std::chrono::milliseconds(2500);
+  const NodeSummary s =
+      RunNode(std::move(options), std::make_unique<EnterThenExit>(1000, 0), StopWhen::kRunFor);
+  EXPECT_EQ(s.restored_orders, 1) << SummaryOf(s);
+  EXPECT_EQ(s.stats.orders_submitted, 0) << SummaryOf(s);
+  for (const bitget::OrderInfo& o : venue_->Orders()) EXPECT_NE(o.client_oid, oid);
+  auto journal = store::Journal::Open(journal_path_);
+  ASSERT_TRUE(journal.has_value());
+  auto history = (*journal)->OrderHistory(oid);
+  ASSERT_TRUE(history.has_value());
+  ASSERT_FALSE(history->empty());
+  EXPECT_EQ(history->back().status, std::string(model::ToString(model::OrderStatus::kRejected)))
+      << SummaryOf(s);
+  EXPECT_NE(history->back().note.find("never reached the venue"), std::string::npos)
+      << history->back().note;
+  // A second restart finds nothing left to restore.
+  NodeOptions again = Options(true, true);
+  again.run_for = std::chrono::milliseconds(1000);
+  const NodeSummary t =
+      RunNode(std::move(again), std::make_unique<EnterThenExit>(1000, 0), StopWhen::kRunFor);
+  EXPECT_EQ(t.restored_orders, 0) << SummaryOf(t);
+}
+
+// Books: the node keeps checksum-verified `books` for its symbols; corrupted checksums are
+// detected, resynced, and the strategy keeps getting valid tops of book.
+TEST_F(NodeTest, BooksAreCheckedResyncedAndReachTheStrategy) {
+  emulator::WsFaults faults;
+  faults.corrupt_book_checksums = 2;
+  emulator_->SetWsFaults(faults);
+  NodeOptions options = Options(false, true);
+  options.run_for = std::chrono::milliseconds(4000);
+  const NodeSummary s =
+      RunNode(std::move(options), std::make_unique<EnterThenExit>(1000, 0), StopWhen::kRunFor);
+  EXPECT_GE(s.checksum_failures, 1u) << SummaryOf(s);
+  EXPECT_GE(s.book_resyncs, s.checksum_failures) << SummaryOf(s);
+  EXPECT_GT(books_seen_, 0) << SummaryOf(s);
+  EXPECT_TRUE(s.flat_verified) << SummaryOf(s);
+}
+
+// A position opened outside bgt, with run.adopted_positions = "leave": its symbol is taken out
+// of trading and the stop's flatten leaves it (and its orders) alone; bgt's own symbol is
+// flattened and the account counts as flat apart from it.
+TEST_F(NodeTest, AdoptedPositionLeftAloneIsNeverTouched) {
+  bitget::PlaceOrderRequest order;
+  order.symbol = "ETHUSDT";
+  order.size = *Decimal::Parse("0.5");
+  order.direction = model::OrderSide::kBuy;
+  order.order_type = model::OrderType::kMarket;
+  order.client_oid = "by-hand-1";
+  auto placed = venue_->api->PlaceOrder(order);
+  ASSERT_TRUE(placed.has_value()) << placed.error().ToString();
+
+  NodeOptions options = Options(true, true);
+  options.symbols = {kSymbol, "ETHUSDT"};
+  options.manage_adopted = false;
+  options.run_for = std::chrono::milliseconds(2500);
+  const NodeSummary s =
+      RunNode(std::move(options), std::make_unique<EnterThenExit>(1, 0), StopWhen::kFilled);
+  EXPECT_EQ(s.left_alone, std::vector<std::string>{"ETHUSDT"}) << SummaryOf(s);
+  EXPECT_TRUE(s.flat_verified) << SummaryOf(s);
+  auto positions = venue_->api->GetPositions({});
+  ASSERT_TRUE(positions.has_value());
+  Decimal eth;
+  Decimal btc;
+  for (const bitget::PositionInfo& p : *positions) {
+    (p.symbol == "ETHUSDT" ? eth : btc) = (p.symbol == "ETHUSDT" ? eth : btc) + p.total;
+  }
+  EXPECT_EQ(eth, *Decimal::Parse("0.5"));
+  EXPECT_TRUE(btc.IsZero());
+  for (const bitget::OrderInfo& o : venue_->Orders()) {
+    if (o.symbol == "ETHUSDT") {
+      EXPECT_EQ(o.client_oid, "by-hand-1");  // bgt sent nothing there
+    }
+  }
+}
+
+// With "manage" (the default) the same position is bgt's to close: the stop flattens it.
+TEST_F(NodeTest, AdoptedPositionManagedIsFlattened) {
+  bitget::PlaceOrderRequest order;
+  order.symbol = "ETHUSDT";
+  order.size = *Decimal::Parse("0.5");
+  order.direction = model::OrderSide::kBuy;
+  order.order_type = model::OrderType::kMarket;
+  order.client_oid = "by-hand-2";
+  auto placed = venue_->api->PlaceOrder(order);
+  ASSERT_TRUE(placed.has_value()) << placed.error().ToString();
+  NodeOptions options = Options(true, true);
+  options.run_for = std::chrono::milliseconds(1500);
+  const NodeSummary s =
+      RunNode(std::move(options), std::make_unique<EnterThenExit>(1000, 0), StopWhen::kRunFor);
+  EXPECT_TRUE(s.left_alone.empty());
+  bool noted = false;
+  for (const std::string& note : s.notes) {
+    noted = noted || note.rfind("adopted position ETHUSDT long 0.5 (opened outside bgt", 0) == 0;
+  }
+  EXPECT_TRUE(noted) << SummaryOf(s);
+  EXPECT_TRUE(s.flat_verified) << SummaryOf(s);
+  EXPECT_TRUE(venue_->PositionTotal().IsZero());
+}
+
+// The private stream never comes up (its URL points at a closed port): the node trades on,
+// learning its fills and positions from REST polls, and the round trip still balances.
+TEST_F(NodeTest, RoundTripWithoutPrivateStreamByRestPolls) {
+  NodeOptions options = Options(true, true);
+  options.ws_private_url = "ws://127.0.0.1:1/v2/ws/private";
+  options.stream_down_after = std::chrono::milliseconds(200);
+  options.rest_poll_interval = std::chrono::milliseconds(300);
+  const NodeSummary s =
+      RunNode(std::move(options), std::make_unique<EnterThenExit>(1, 2), StopWhen::kFlat);
+  EXPECT_GT(s.rest_polls, 0u) << SummaryOf(s);
+  EXPECT_EQ(s.stats.round_trips, 1) << SummaryOf(s);
+  EXPECT_EQ(s.stats.orders_submitted, 2) << SummaryOf(s);
+  EXPECT_TRUE(s.flat_verified) << SummaryOf(s);
+  ExpectJournalMatchesVenue();
+}
+
+// Paper mode wiring: market data from one venue (an emulator standing in for Bitget), orders on
+// a second, mirror exchange fed by the node's tickers and books. The market venue never sees an
+// order; the paper exchange fills the round trip at the market venue's prices.
+TEST_F(NodeTest, PaperRoundTripTradesOnTheMirrorAtTheMarketsPrices) {
+  auto contracts = venue_->api->GetContracts({});
+  ASSERT_TRUE(contracts.has_value()) << contracts.error().ToString();
+  emulator::EmulatorConfig paper_config;
+  paper_config.rate_limits = false;
+  paper_config.mirror_contracts = *contracts;
+  auto paper = emulator::Emulator::Start(paper_config);
+  ASSERT_TRUE(paper.has_value()) << paper.error().ToString();
+  emulator::Emulator* exchange = paper->get();
+
+  NodeOptions options = Options(false, true);
+  options.market_rest_url = emulator_->RestUrl();
+  options.market_ws_public_url = emulator_->WsUrl() + "/v2/ws/public";
+  options.rest_url = (*paper)->RestUrl();
+  options.ws_public_url = (*paper)->WsUrl() + "/v2/ws/public";
+  options.ws_private_url = (*paper)->WsUrl() + "/v2/ws/private";
+  std::atomic<int> fed{0};
+  std::atomic<int> refused{0};
+  options.ticker_tap = [&](const model::Ticker& ticker) {
+    (exchange->FeedTicker(ticker).ok() ? fed : refused)++;
+  };
+  options.book_tap = [&](const model::OrderBookSnapshot& book) {
+    (exchange->FeedBook(book.symbol, book).ok() ? fed : refused)++;
+  };
+  const NodeSummary s =
+      RunNode(std::move(options), std::make_unique<EnterThenExit>(1, 2), StopWhen::kFlat);
+  EXPECT_GT(fed.load(), 0);
+  EXPECT_EQ(refused.load(), 0);
+  EXPECT_EQ(s.stats.round_trips, 1) << SummaryOf(s);
+  EXPECT_TRUE(s.flat_verified) << SummaryOf(s);
+  EXPECT_TRUE(venue_->Orders().empty());  // the market venue never got an order
+  EXPECT_TRUE(venue_->Fills().empty());
+
+  VenueReader paper_venue((*paper)->RestUrl());
+  const auto fills = paper_venue.Fills();
+  ASSERT_GE(fills.size(), 2u);
+  // Every paper fill lies within the market venue's own range of that minute's candles.
+  bitget::CandlesQuery query;
+  query.symbol = kSymbol;
+  query.granularity = model::Granularity::k1m;
+  query.limit = 30;
+  auto candles = venue_->api->GetCandles(query);
+  ASSERT_TRUE(candles.has_value());
+  Decimal low = candles->front().low;
+  Decimal high = candles->front().high;
+  for (const model::Candle& c : *candles) {
+    low = std::min(low, c.low);
+    high = std::max(high, c.high);
+  }
+  for (const bitget::FillInfo& f : fills) {
+    EXPECT_GE(f.price, low) << f.trade_id;
+    EXPECT_LE(f.price, high) << f.trade_id;
+  }
+  EXPECT_EQ(s.final_equity, paper_venue.Equity());
 }
 
 }  // namespace

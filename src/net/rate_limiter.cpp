@@ -60,4 +60,21 @@ std::size_t RateLimiter::reservations() const {
   return reservations_;
 }
 
+std::optional<RateUse> RateLimiter::Busiest(core::Timestamp now) const {
+  std::lock_guard lock(mu_);
+  std::optional<RateUse> best;
+  for (const auto& [key, bucket] : buckets_) {
+    const core::Timestamp since = now - bucket.limit.window;
+    int used = 0;
+    for (auto it = bucket.grants.rbegin(); it != bucket.grants.rend() && *it > since; ++it) ++used;
+    if (used == 0) continue;
+    // used / max > best.used / best.max, in integers.
+    if (!best || static_cast<std::int64_t>(used) * best->max_requests >
+                     static_cast<std::int64_t>(best->used) * bucket.limit.max_requests) {
+      best = RateUse{key, used, bucket.limit.max_requests, bucket.limit.window};
+    }
+  }
+  return best;
+}
+
 }  // namespace bgt::net

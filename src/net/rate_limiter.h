@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,14 @@ namespace bgt::net {
 struct RateLimit {
   int max_requests = 1;
   core::Duration window = std::chrono::seconds(1);
+};
+
+// How much of one key's limit the sends granted in (now - window, now] use.
+struct RateUse {
+  std::string key;
+  int used = 0;  // grants in the window ending at `now` (future grants included)
+  int max_requests = 0;
+  core::Duration window{0};
 };
 
 class RateLimiter {
@@ -39,6 +48,9 @@ class RateLimiter {
   void Penalize(std::string_view key, core::Timestamp until);
 
   std::size_t reservations() const;
+  // The key whose window is fullest at `now` (highest used / max_requests; the first key in
+  // name order on a tie), or nullopt when nothing was granted in any window.
+  std::optional<RateUse> Busiest(core::Timestamp now) const;
 
  private:
   struct Bucket {

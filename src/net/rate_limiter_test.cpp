@@ -65,6 +65,29 @@ TEST(RateLimiter, MultiKeyReservationHonoursEveryKey) {
   EXPECT_LE(MaxInWindow(all, 1s), 30u);
 }
 
+TEST(RateLimiter, BusiestNamesTheFullestWindow) {
+  RateLimiter limiter;
+  limiter.Configure("a", {10, 1s});
+  limiter.Configure("b", {4, 1s});
+  const Timestamp t0 = Timestamp::FromSeconds(1);
+  EXPECT_FALSE(limiter.Busiest(t0).has_value());
+  for (int i = 0; i < 5; ++i) limiter.Reserve("a", t0);  // 5 of 10
+  limiter.Reserve("b", t0);                              // 1 of 4
+  auto busiest = limiter.Busiest(t0);
+  ASSERT_TRUE(busiest.has_value());
+  EXPECT_EQ(busiest->key, "a");
+  EXPECT_EQ(busiest->used, 5);
+  EXPECT_EQ(busiest->max_requests, 10);
+  limiter.Reserve("b", t0);
+  limiter.Reserve("b", t0);  // 3 of 4 beats 5 of 10
+  busiest = limiter.Busiest(t0);
+  ASSERT_TRUE(busiest.has_value());
+  EXPECT_EQ(busiest->key, "b");
+  EXPECT_EQ(busiest->used, 3);
+  // A second later every grant has left its window.
+  EXPECT_FALSE(limiter.Busiest(t0 + 1s).has_value());
+}
+
 TEST(RateLimiter, PenaltyHoldsEveryoneUntilItEnds) {
   RateLimiter limiter;
   limiter.Configure("k", {100, 1s});
