@@ -137,5 +137,38 @@ TEST(BgtBinary, JsonOutputParsesAsJson) {
   }
 }
 
+// Graceful stop: `bgt run` with no duration runs until SIGTERM, then stops its threads,
+// flattens (run.on_stop = "flatten", the default), verifies flat and writes its summary.
+TEST(BgtBinary, RunStopsGracefullyOnSigterm) {
+  const std::string summary = TempPath("sigterm-summary.txt");
+  const std::string out = TempPath("sigterm-out.txt");
+  std::filesystem::remove(summary);
+  const std::string config = WriteConfig("sigterm.toml",
+                                         "[run]\n"
+                                         "symbols = [\"BTCUSDT\"]\n"
+                                         "duration_s = 0\n"
+                                         "status_interval_s = 1\n"
+                                         "journal = \"\"\n"
+                                         "summary = \"" +
+                                             summary + "\"\n");
+  // Start the node, wait (at most 120 s) for its first status line, then SIGTERM it.
+  const std::string script =
+      "env -i " + ShellQuote(BGT_BINARY) + " --config " + ShellQuote(config) + " run >" +
+      ShellQuote(out) + " 2>&1 & pid=$!; i=0; while ! grep -q 'equity' " + ShellQuote(out) +
+      " 2>/dev/null; do i=$((i+1)); if [ $i -gt 1200 ]; then break; fi; sleep 0.1; done; "
+      "kill -TERM $pid; wait $pid; echo \"exit=$?\"";
+  FILE* pipe = ::popen(("/bin/sh -c " + ShellQuote(script)).c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string result;
+  std::array<char, 256> buf;
+  std::size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) result.append(buf.data(), n);
+  ::pclose(pipe);
+  const std::string output = ReadAll(out);
+  EXPECT_THAT(result, HasSubstr("exit=0")) << output;
+  EXPECT_THAT(output, HasSubstr("flattened:         yes, verified flat"));
+  EXPECT_THAT(ReadAll(summary), HasSubstr("json: {"));
+}
+
 }  // namespace
 }  // namespace bgt::app
