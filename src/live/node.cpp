@@ -246,6 +246,22 @@ core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
   if (!venue) return venue.error();
   auto positions = api_->GetPositions({});
   if (!positions) return positions.error();
+  // Plan orders (triggers, trailing, TP/SL) are the venue's to run; each is reported so the
+  // journal shows what else can open or close a position.
+  std::vector<std::string> plan_notes;
+  for (bitget::PlanType type : {bitget::PlanType::kNormalPlan, bitget::PlanType::kTrackPlan,
+                                bitget::PlanType::kProfitLoss}) {
+    auto plans = api_->GetPlanOrders({.plan_type = type, .symbol = ""});
+    if (!plans) return plans.error();
+    for (const bitget::PlanOrderInfo& plan : plans->entrusted_list) {
+      plan_notes.push_back(
+          "plan order on the venue: " + plan.symbol + " " +
+          std::string(bitget::ToString(plan.plan_type)) +
+          (plan.trigger_price ? " trigger " + plan.trigger_price->ToString() : std::string()) +
+          " (" + (plan.client_oid.empty() ? plan.order_id : plan.client_oid) + ")");
+    }
+  }
+  notes_.insert(notes_.end(), plan_notes.begin(), plan_notes.end());
   const std::set<std::string> own = OwnSymbols(venue->fills);
   std::vector<std::string> adopted;  // managed adopted symbols outside the traded set
   for (const bitget::PositionInfo& p : *positions) {
@@ -332,6 +348,9 @@ core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
     (void)journal_->Append(store::ConfigRecord{clock_.Now(), options_.config_text});
     (void)journal_->Append(store::EventRecord{clock_.Now(), "node", "", "started",
                                               "symbols: " + std::to_string(instruments.size())});
+    for (const std::string& note : plan_notes) {
+      (void)journal_->Append(store::EventRecord{clock_.Now(), "reconcile", "", "plan_order", note});
+    }
     for (const std::string& symbol : left_alone_) {
       (void)journal_->Append(store::EventRecord{clock_.Now(), "reconcile", symbol, "left_alone",
                                                 "position opened outside bgt left alone"});

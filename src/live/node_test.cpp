@@ -506,6 +506,18 @@ TEST_F(NodeTest, AdoptedPositionManagedIsFlattened) {
   order.client_oid = "by-hand-2";
   auto placed = venue_->api->PlaceOrder(order);
   ASSERT_TRUE(placed.has_value()) << placed.error().ToString();
+  bitget::DepthQuery depth;
+  depth.symbol = "ETHUSDT";
+  auto book = venue_->api->GetDepth(depth);
+  ASSERT_TRUE(book.has_value());
+  bitget::PlaceTpslRequest stop;
+  stop.symbol = "ETHUSDT";
+  stop.plan_type = bitget::PlanType::kPosLoss;
+  stop.trigger_price =
+      *(book->book.bids.at(0).price * *Decimal::Parse("0.8")).Rescale(2, core::Rounding::kDown);
+  stop.position = model::PositionSide::kLong;
+  auto tpsl = venue_->api->PlaceTpsl(stop);
+  ASSERT_TRUE(tpsl.has_value()) << tpsl.error().ToString();
   NodeOptions options = Options(true, true);
   options.run_for = std::chrono::milliseconds(1500);
   const NodeSummary s =
@@ -516,7 +528,13 @@ TEST_F(NodeTest, AdoptedPositionManagedIsFlattened) {
     noted = noted || note.rfind("adopted position ETHUSDT long 0.5 (opened outside bgt", 0) == 0;
   }
   EXPECT_TRUE(noted) << SummaryOf(s);
-  EXPECT_TRUE(s.flat_verified) << SummaryOf(s);
+  bool plan_noted = false;
+  for (const std::string& note : s.notes) {
+    plan_noted =
+        plan_noted || note.rfind("plan order on the venue: ETHUSDT pos_loss trigger", 0) == 0;
+  }
+  EXPECT_TRUE(plan_noted) << SummaryOf(s);
+  EXPECT_TRUE(s.flat_verified) << SummaryOf(s);  // the plan order canceled too
   EXPECT_TRUE(venue_->PositionTotal().IsZero());
 }
 
