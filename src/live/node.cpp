@@ -63,6 +63,7 @@ portfolio::PositionSnapshot ToSnapshot(const std::string& symbol, model::Positio
   s.leg = mode == model::PositionMode::kHedge ? side : model::PositionSide::kNet;
   s.quantity = is_short ? -quantity : quantity;
   if (entry_price) s.entry_notional = (*entry_price * quantity).Abs();
+  s.entry_price = entry_price;
   s.liquidation_price = liquidation;
   return s;
 }

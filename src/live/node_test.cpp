@@ -353,6 +353,17 @@ TEST_F(NodeTest, RoundTripAgreesWithJournalStatsAndVenueLedger) {
   EXPECT_EQ(equity_after - equity_before - realized - fees, s.stats.funding) << SummaryOf(s);
   ExpectJournalMatchesVenue();
   EXPECT_EQ(venue_->Orders().size(), 2u);
+  // bgt's fill-built positions agreed with every venue snapshot: no difference was journaled.
+  auto journal = store::Journal::Open(journal_path_);
+  ASSERT_TRUE(journal.has_value());
+  store::JournalQuery query;
+  query.limit = 1000;
+  auto events = (*journal)->Events(query);
+  ASSERT_TRUE(events.has_value());
+  for (const store::EventRecord& e : *events) {
+    EXPECT_FALSE(e.kind == "reconcile" && e.message.find("position: local") != std::string::npos)
+        << e.message;
+  }
 }
 
 // Crash after the entry filled, before its fill reached the journal (the first node runs

@@ -33,6 +33,17 @@ core::Result<model::Position> Rebuild(const PositionSnapshot& s) {
   return p;
 }
 
+// True when the venue's rounded average entry price accounts for the whole difference between
+// the local entry value and the snapshot's: |local − avg × |q|| < |q| × 10^-scale(avg).
+bool AgreesWithRoundedAverage(const model::Position& local, const PositionSnapshot& snap) {
+  if (!snap.entry_price || snap.quantity.IsZero()) return false;
+  const Decimal quantity = snap.quantity.Abs();
+  auto unit = Decimal::FromParts(1, snap.entry_price->scale());
+  if (!unit) return false;
+  const Decimal gap = (local.entry_notional() - *snap.entry_price * quantity).Abs();
+  return gap < quantity * *unit;
+}
+
 }  // namespace
 
 void Portfolio::OnTransfer(const Decimal& amount) { transfers_ += amount; }
@@ -113,7 +124,8 @@ std::vector<Difference> Portfolio::ApplyPositions(const std::vector<PositionSnap
     if (it != legs_.end()) {
       it->second.liquidation_price = snap->liquidation_price;
       const model::Position& local = it->second.position;
-      if (local.quantity() == snap->quantity && local.entry_notional() == snap->entry_notional) {
+      if (local.quantity() == snap->quantity && (local.entry_notional() == snap->entry_notional ||
+                                                 AgreesWithRoundedAverage(local, *snap))) {
         continue;
       }
       if (local.quantity() != snap->quantity) {

@@ -51,6 +51,11 @@ struct PositionSnapshot {
   std::optional<core::Decimal> mark;
   std::optional<int> leverage;
   std::optional<core::Decimal> liquidation_price;
+  // The venue's average entry price as it sent it, when known. Venues round it (Bitget's
+  // openPriceAvg), so entry_notional = entry_price × |quantity| may miss the exact value by
+  // less than |quantity| × one unit of its last decimal: a local entry value within that
+  // distance agrees with the venue and is kept.
+  std::optional<core::Decimal> entry_price;
 };
 
 enum class DiffKind : std::uint8_t {

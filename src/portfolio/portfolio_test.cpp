@@ -103,8 +103,9 @@ TEST(PortfolioTest, SnapshotWinsAndDifferencesAreReported) {
   ASSERT_TRUE(
       p.OnFill(MakeFill("2", OrderSide::kSell, "100", "1", "0", PositionSide::kShort)).has_value());
   std::vector<PositionSnapshot> venue = {
-      {"BTCUSDT", PositionSide::kNet, D("1.5"), D("151.5"), D("99"), 5, D("80")},
-      {"ETHUSDT", PositionSide::kNet, D("-2"), D("4000"), D("1990"), std::nullopt, std::nullopt},
+      {"BTCUSDT", PositionSide::kNet, D("1.5"), D("151.5"), D("99"), 5, D("80"), std::nullopt},
+      {"ETHUSDT", PositionSide::kNet, D("-2"), D("4000"), D("1990"), std::nullopt, std::nullopt,
+       std::nullopt},
   };
   const auto diffs = p.ApplyPositions(venue);
   ASSERT_EQ(diffs.size(), 3u);
@@ -130,6 +131,28 @@ TEST(PortfolioTest, SnapshotWinsAndDifferencesAreReported) {
   EXPECT_EQ(bal->kind, DiffKind::kBalance);
   EXPECT_EQ(p.balance(), D("12.5"));
   EXPECT_EQ(p.adjustments(), D("12.5"));
+}
+
+// Bitget rounds openPriceAvg: two fills at 100.01 and 100.02 average 100.015, sent as 100.02
+// with two decimals. The exact local entry value (200.03) is kept; a real difference is not.
+TEST(PortfolioTest, RoundedVenueAverageAgreesWithTheExactEntryValue) {
+  Portfolio p;
+  ASSERT_TRUE(p.OnFill(MakeFill("1", OrderSide::kBuy, "100.01", "1", "0")).has_value());
+  ASSERT_TRUE(p.OnFill(MakeFill("2", OrderSide::kBuy, "100.02", "1", "0")).has_value());
+  PositionSnapshot snap;
+  snap.symbol = "BTCUSDT";
+  snap.quantity = D("2");
+  snap.entry_notional = D("200.04");  // 100.02 × 2
+  snap.entry_price = D("100.02");
+  EXPECT_TRUE(p.ApplyPositions({snap}).empty());
+  EXPECT_EQ(p.Find("BTCUSDT", PositionSide::kNet)->entry_notional(), D("200.03"));
+  // Without the venue's average, or off by more than its rounding: a difference, venue kept.
+  snap.entry_price = D("100.03");
+  snap.entry_notional = D("200.06");
+  const auto diffs = p.ApplyPositions({snap});
+  ASSERT_EQ(diffs.size(), 1u);
+  EXPECT_EQ(diffs[0].kind, DiffKind::kEntryNotional);
+  EXPECT_EQ(p.Find("BTCUSDT", PositionSide::kNet)->entry_notional(), D("200.06"));
 }
 
 TEST(PortfolioTest, EquityNeedsMarks) {
