@@ -100,9 +100,10 @@ void ConfigureRateLimits(net::RateLimiter& limiter, ApiGeneration generation) {
   auto table = EndpointTable(generation);
   if (!table) return;
   for (const EndpointSpec& spec : *table) {
-    limiter.Configure(RateKey(spec), {spec.per_second, std::chrono::seconds(1)});
+    limiter.Configure(RateKey(spec), {spec.per_second, std::chrono::seconds(1) + kRateWindowGuard});
   }
-  limiter.Configure(std::string(kGlobalIpRateKey), {6000, std::chrono::minutes(1)});
+  limiter.Configure(std::string(kGlobalIpRateKey),
+                    {6000, std::chrono::minutes(1) + kRateWindowGuard});
 }
 
 }  // namespace bgt::bitget

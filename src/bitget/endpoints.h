@@ -5,6 +5,7 @@
 // Thread-safety: immutable tables; all functions are thread-safe.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -74,7 +75,14 @@ std::string RateKey(const EndpointSpec& spec);
 // Key of Bitget's overall cap (6000 requests per IP per minute).
 inline constexpr std::string_view kGlobalIpRateKey = "bitget|ip|overall";
 
-// Registers every endpoint's limit (and the overall per-IP cap) with `limiter`.
+// Each window is held this much longer at the client than Bitget's own: the venue counts
+// arrivals, and a request's arrival lags its send by a varying network delay, so a window
+// measured exactly at the client lets one request too many arrive within the venue's window
+// now and then (seen as a rare 429 against the emulator on loopback).
+inline constexpr std::chrono::milliseconds kRateWindowGuard{50};
+
+// Registers every endpoint's limit (and the overall per-IP cap) with `limiter`, each window
+// lengthened by kRateWindowGuard.
 void ConfigureRateLimits(net::RateLimiter& limiter, ApiGeneration generation);
 
 }  // namespace bgt::bitget

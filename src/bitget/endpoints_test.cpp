@@ -46,11 +46,12 @@ TEST(Endpoints, ConfigureRateLimitsRegistersEveryKeyAndTheOverallCap) {
     EXPECT_TRUE(limiter.Has(RateKey(spec))) << spec.path;
   }
   EXPECT_TRUE(limiter.Has(kGlobalIpRateKey));
-  // close-positions: the second call in the same second waits a full second.
+  // close-positions: the second call in the same second waits a full second and the guard.
   const auto t0 = core::Timestamp::FromSeconds(100);
   const std::string key = RateKey(SpecOf(Endpoint::kClosePositions));
   EXPECT_EQ(limiter.Reserve({key, kGlobalIpRateKey}, t0), t0);
-  EXPECT_EQ(limiter.Reserve({key, kGlobalIpRateKey}, t0), t0 + std::chrono::seconds(1));
+  EXPECT_EQ(limiter.Reserve({key, kGlobalIpRateKey}, t0),
+            t0 + std::chrono::seconds(1) + kRateWindowGuard);
 }
 
 TEST(EncodedRequest, QueryIsSortedEncodedAndDropsEmptyValues) {
