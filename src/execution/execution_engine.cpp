@@ -1,8 +1,10 @@
 #include "execution/execution_engine.h"
 
+#include <algorithm>
 #include <charconv>
 #include <utility>
 
+#include "execution/execution_engine_internal.h"
 #include "model/order_fsm.h"
 
 namespace bgt::execution {
@@ -10,29 +12,13 @@ namespace {
 
 using core::Decimal;
 using core::ErrorCode;
+using internal::Invalid;
+using internal::kCancelNoOrderCode;
+using internal::kNotFoundCode;
+using internal::OidCounter;
+using internal::TradeKey;
 using model::OrderStatus;
 using model::PositionSide;
-
-constexpr std::string_view kNotFoundCode = "40109";       // order detail: no such order
-constexpr std::string_view kCancelNoOrderCode = "40768";  // cancel: order does not exist
-
-core::Error Invalid(std::string message) {
-  return core::MakeError(ErrorCode::kInvalidArgument, std::move(message));
-}
-
-std::string TradeKey(const model::Fill& fill) { return fill.symbol + '\x1f' + fill.trade_id; }
-
-// The counter of a clientOid "<prefix>-<counter>" of this generator; nullopt for another form.
-std::optional<std::uint64_t> OidCounter(std::string_view oid, std::string_view prefix) {
-  if (oid.size() <= prefix.size() + 1 || !oid.starts_with(prefix) || oid[prefix.size()] != '-') {
-    return std::nullopt;
-  }
-  const std::string_view digits = oid.substr(prefix.size() + 1);
-  std::uint64_t n = 0;
-  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
-  if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
-  return n;
-}
 
 }  // namespace
 
@@ -52,7 +38,9 @@ ExecutionEngine::ExecutionEngine(const ExecutionEngine& other)
       position_mode_ready_(other.position_mode_ready_),
       symbols_(other.symbols_),
       orders_(other.orders_),
+      finished_(other.finished_),
       trade_ids_(other.trade_ids_),
+      trade_order_(other.trade_order_),
       commands_(other.commands_),
       events_(other.events_) {
   for (auto& [oid, t] : orders_) {
@@ -247,9 +235,27 @@ bool ExecutionEngine::HasWorkingOrders(std::string_view symbol) const {
 void ExecutionEngine::Index(Tracked& t) {
   if (model::IsWorking(t.order.status())) {
     working_.insert_or_assign(t.order.client_oid(), &t);
-  } else {
-    working_.erase(t.order.client_oid());
-    t.restored = false;  // settled, however it ended
+    return;
+  }
+  working_.erase(t.order.client_oid());
+  t.restored = false;  // settled, however it ended
+  if (!model::IsDone(t.order.status()) || t.finished) return;
+  t.finished = true;
+  finished_.push_back(t.order.client_oid());
+  // `t` is the newest finished order, never the one forgotten (the limit is >= 1).
+  while (finished_.size() > std::max<std::size_t>(1, config_.finished_orders_kept)) {
+    auto it = orders_.find(finished_.front());
+    if (it != orders_.end() && !it->second.replacement) orders_.erase(it);
+    finished_.pop_front();
+  }
+}
+
+void ExecutionEngine::RememberTrade(const std::string& key) {
+  if (!trade_ids_.insert(key).second) return;
+  trade_order_.push_back(key);
+  while (trade_order_.size() > std::max<std::size_t>(1, config_.trade_ids_kept)) {
+    trade_ids_.erase(trade_order_.front());
+    trade_order_.pop_front();
   }
 }
 
@@ -453,58 +459,6 @@ core::Status ExecutionEngine::Adopt(const VenueOrder& v) {
   return core::Status::Ok();
 }
 
-core::Status ExecutionEngine::Settle(Tracked& t, const VenueOrder& v) {
-  t.restored = false;
-  const std::string oid = t.order.client_oid();
-  BGT_RETURN_IF_ERROR(OnOrderUpdate(v));
-  const bool final_state =
-      v.state == VenueOrderState::kFilled || v.state == VenueOrderState::kCanceled;
-  if (!final_state) {
-    events_.push_back(ReconcileDifference{ReconcileKind::kSettled, oid,
-                                          "restored order is working at the venue: tracked"});
-    return core::Status::Ok();
-  }
-  const Decimal missed = v.filled - t.order.filled_quantity();
-  const char* state = v.state == VenueOrderState::kFilled ? "filled" : "canceled";
-  if (missed.IsPositive()) {
-    // Filled while bgt was down, and the venue's fills bgt read did not reach back that far:
-    // the venue's totals settle the order (one fill for the missing quantity). The portfolio
-    // takes its positions from the venue's snapshot, not from this fill.
-    std::optional<Decimal> price = v.average_price;
-    if (!price || !price->IsPositive()) price = v.price;
-    if (!price || !price->IsPositive()) price = t.order.price();
-    if (!price || !price->IsPositive()) {
-      events_.push_back(ReconcileDifference{
-          ReconcileKind::kSettled, oid,
-          std::string("restored order ") + state + " at the venue with " + missed.ToString() +
-              " filled that bgt has not seen and no fill price: waiting for the venue's fills"});
-      return core::Status::Ok();
-    }
-    model::Fill fill;
-    fill.trade_id = "settled-" + oid;
-    fill.client_oid = oid;
-    fill.venue_order_id = t.order.venue_order_id();
-    fill.symbol = t.order.symbol();
-    fill.side = t.order.side();
-    fill.position_side = t.order.request().position_side;
-    fill.price = *price;
-    fill.quantity = missed;
-    fill.ts = clock_->Now();
-    const OrderStatus before = t.order.status();
-    auto applied = t.order.ApplyFill(fill);
-    if (!applied) {
-      events_.push_back(FillConflict{fill, applied.error()});
-      return core::Status::Ok();
-    }
-    BGT_RETURN_IF_ERROR(Step(t, core::Status::Ok(), before));
-  }
-  events_.push_back(ReconcileDifference{
-      ReconcileKind::kSettled, oid,
-      std::string("restored order ") + state + " at the venue while bgt was down (filled " +
-          v.filled.ToString() + "): now " + std::string(model::ToString(t.order.status()))});
-  return core::Status::Ok();
-}
-
 core::Status ExecutionEngine::OnOrderUpdate(const VenueOrder& v) {
   Tracked* t = Find(v.client_oid);
   if (!t) {
@@ -537,7 +491,7 @@ FillDisposition ExecutionEngine::OnFill(const model::Fill& fill) {
   if (trade_ids_.contains(key)) return FillDisposition::kDuplicate;
   Tracked* t = Find(fill.client_oid);
   if (!t) {
-    trade_ids_.insert(key);
+    RememberTrade(key);
     events_.push_back(ExternalFill{fill});
     return FillDisposition::kExternal;
   }
@@ -547,7 +501,7 @@ FillDisposition ExecutionEngine::OnFill(const model::Fill& fill) {
     events_.push_back(FillConflict{fill, applied.error()});
     return FillDisposition::kConflict;
   }
-  trade_ids_.insert(key);
+  RememberTrade(key);
   if (*applied == model::FillOutcome::kDuplicate) return FillDisposition::kDuplicate;
   (void)Step(*t, core::Status::Ok(), before);
   return FillDisposition::kApplied;
@@ -604,90 +558,6 @@ std::vector<ReconcileDifference> ExecutionEngine::Reconcile(const VenueState& ve
   }
   for (const ReconcileDifference& d : diffs) events_.push_back(d);
   return diffs;
-}
-
-core::Result<ExecutionEngine::Tracked> ExecutionEngine::Rebuild(const RestoredOrder& r) const {
-  const auto bad = [&r](const std::string& why) {
-    return Invalid("restored order " + r.client_oid + ": " + why);
-  };
-  if (!model::IsWorking(r.status)) {
-    return bad(std::string("status ") + std::string(model::ToString(r.status)) +
-               " is not an unfinished order");
-  }
-  model::OrderRequest req;
-  req.client_oid = r.client_oid;
-  req.symbol = r.symbol;
-  req.side = r.side;
-  req.type = r.type;
-  req.time_in_force = r.time_in_force;
-  req.quantity = r.size;
-  if (r.type == model::OrderType::kLimit) req.price = r.price;
-  req.position_side = r.leg;
-  req.reduce_only = r.reduce_only;
-  req.margin_mode = r.margin_mode;
-  auto order = model::Order::Create(req, clock_->Now());
-  if (!order) return bad(order.error().message);
-  BGT_RETURN_IF_ERROR(order->Submit(clock_->Now()));
-  if (r.status != OrderStatus::kSubmitted) {
-    if (auto s = order->Accept(r.venue_order_id, clock_->Now()); !s) return bad(s.error().message);
-  }
-  for (const model::Fill& fill : r.fills) {
-    if (fill.client_oid != r.client_oid) return bad("fill " + fill.trade_id + " of another order");
-    if (auto applied = order->ApplyFill(fill); !applied) {
-      return bad("fill " + fill.trade_id + ": " + applied.error().message);
-    }
-  }
-  if (r.status == OrderStatus::kPendingCancel && model::IsWorking(order->status())) {
-    if (auto s = order->RequestCancel(clock_->Now()); !s) return bad(s.error().message);
-  }
-  OrderSpec spec;
-  spec.symbol = r.symbol;
-  spec.direction = r.side;
-  spec.leg = r.leg;
-  spec.closing = r.reduce_only;
-  spec.type = r.type;
-  spec.time_in_force = r.time_in_force;
-  spec.size = r.size;
-  spec.price = req.price;
-  Tracked t(std::move(*order), std::move(spec));
-  t.restored = true;
-  return t;
-}
-
-core::Status ExecutionEngine::Restore(std::vector<RestoredOrder> restored) {
-  std::vector<Tracked> rebuilt;
-  rebuilt.reserve(restored.size());
-  std::set<std::string> seen;
-  std::string errors;
-  const auto fail = [&errors](const std::string& why) {
-    errors += errors.empty() ? why : "; " + why;
-  };
-  for (const RestoredOrder& r : restored) {
-    if (orders_.contains(r.client_oid) || !seen.insert(r.client_oid).second) {
-      fail("restored order " + r.client_oid + ": clientOid already tracked");
-      continue;
-    }
-    auto t = Rebuild(r);
-    if (!t) {
-      fail(t.error().message);
-      continue;
-    }
-    rebuilt.push_back(std::move(*t));
-  }
-  if (!errors.empty()) return Invalid(errors);
-  std::uint64_t last = oids_.last();
-  for (Tracked& t : rebuilt) {
-    const std::string oid = t.order.client_oid();
-    if (auto n = OidCounter(oid, oids_.prefix()); n && *n > last) last = *n;
-    for (const model::Fill& fill : t.order.fills()) trade_ids_.insert(TradeKey(fill));
-    Index(orders_.emplace(oid, std::move(t)).first->second);
-  }
-  if (last != oids_.last()) {
-    auto moved = ClientOidGenerator::Create(oids_.prefix(), last);
-    BGT_CHECK(moved.has_value(), "the prefix was validated at Create");
-    oids_ = std::move(*moved);
-  }
-  return core::Status::Ok();
 }
 
 std::vector<Command> ExecutionEngine::TakeCommands() { return std::exchange(commands_, {}); }

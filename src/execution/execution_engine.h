@@ -23,6 +23,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -52,6 +53,11 @@ struct ExecutionConfig {
   SymbolSetup default_setup;  // for symbols traded without an explicit SetupSymbol
   std::string client_oid_prefix = "bgt";
   std::uint64_t last_client_oid = 0;  // restored from the journal
+  // Memory bounds of a long run: finished orders and trade ids are forgotten oldest first
+  // beyond these counts (a late event of a forgotten order is handled as the venue's: an
+  // update of an unknown done order is ignored, a fill is external). Both >= 1.
+  std::size_t finished_orders_kept = 10'000;
+  std::size_t trade_ids_kept = 200'000;
 };
 
 // --- Events ------------------------------------------------------------------------------------
@@ -195,6 +201,7 @@ class ExecutionEngine {
     std::optional<core::Decimal> replacement_price;
     std::optional<core::Decimal> replacement_size;
     bool restored = false;  // from the journal, not yet settled against the venue
+    bool finished = false;  // done and listed in finished_
   };
   enum class SetupPhase : std::uint8_t { kNone, kPending, kReady };
   struct SymbolState {
@@ -219,8 +226,10 @@ class ExecutionEngine {
   void Query(Tracked& t);
   Tracked* Find(const std::string& client_oid);
   core::Status Adopt(const VenueOrder& v);
-  // Keeps working_ in step with the order's status; called after every status change.
+  // Keeps working_ in step with the order's status; called after every status change. A done
+  // order joins finished_ and the oldest beyond finished_orders_kept are forgotten.
   void Index(Tracked& t);
+  void RememberTrade(const std::string& key);
   core::Result<Tracked> Rebuild(const RestoredOrder& r) const;
   // A restored order's query answer: the venue's final state and the fills bgt missed.
   core::Status Settle(Tracked& t, const VenueOrder& v);
@@ -234,7 +243,9 @@ class ExecutionEngine {
   std::map<std::string, SymbolState> symbols_;
   std::map<std::string, Tracked> orders_;                 // every order tracked (nodes are stable)
   std::map<std::string, Tracked*, std::less<>> working_;  // the working ones, into orders_
+  std::deque<std::string> finished_;                      // done orders, oldest first (each once)
   std::set<std::string> trade_ids_;
+  std::deque<std::string> trade_order_;  // trade_ids_ by arrival, for forgetting the oldest
   std::vector<Command> commands_;
   std::vector<ExecutionEvent> events_;
 };

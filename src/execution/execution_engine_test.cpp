@@ -306,6 +306,39 @@ TEST_F(ExecutionEngineTest, ReconcileAdoptsQueriesAndAppliesMissedFills) {
   EXPECT_TRUE(e.Reconcile(venue).empty());
 }
 
+// A long run's memory is bounded: finished orders and trade ids beyond the configured counts
+// are forgotten oldest first; working orders never are, and recent duplicates still are caught.
+TEST_F(ExecutionEngineTest, FinishedOrdersAndTradeIdsAreForgottenOldestFirst) {
+  ExecutionConfig c;
+  c.client_oid_prefix = "t";
+  c.default_setup = {model::MarginMode::kCrossed, 5};
+  c.finished_orders_kept = 100;
+  c.trade_ids_kept = 50;
+  ExecutionEngine e = std::move(*ExecutionEngine::Create(clock_, c));
+  Ready(e);
+  std::vector<std::string> oids;
+  std::vector<model::Fill> fills;
+  for (int i = 0; i < 1'000; ++i) {
+    const std::string oid = *e.Submit(Spec(OrderSide::kBuy, "0.01"));
+    ASSERT_TRUE(e.OnPlaceResult(oid, std::to_string(i)).ok());
+    oids.push_back(oid);
+    if (i % 100 == 0) continue;  // 10 orders stay working
+    fills.push_back(Fill(oid, ("T" + std::to_string(i)).c_str(), OrderSide::kBuy, "0.01"));
+    ASSERT_EQ(e.OnFill(fills.back()), FillDisposition::kApplied);
+    e.TakeCommands();
+    e.TakeEvents();
+  }
+  EXPECT_EQ(e.working_count(), 10u);
+  EXPECT_EQ(e.tracked_count(), 110u);
+  EXPECT_EQ(e.FindOrder(oids[1]), nullptr);      // finished long ago: forgotten
+  EXPECT_NE(e.FindOrder(oids[0]), nullptr);      // working: kept
+  EXPECT_NE(e.FindOrder(oids.back()), nullptr);  // finished last: kept
+  EXPECT_EQ(e.WorkingOrders().size(), 10u);
+  EXPECT_EQ(e.OnFill(fills.back()), FillDisposition::kDuplicate);  // recent: still known
+  EXPECT_EQ(e.OnFill(fills.front()), FillDisposition::kExternal);  // forgotten order and id
+  EXPECT_FALSE(e.OnPlaceResult(oids[1], std::string("1")).ok());   // unknown now: kNotFound
+}
+
 // Regression: WorkingOrders() scanned every order ever tracked, so the kernel's per-event cost
 // grew with the run. The index must hold exactly the working orders after a long run.
 TEST_F(ExecutionEngineTest, LongRunWorkingOrdersAreExactlyTheWorkingOnes) {
