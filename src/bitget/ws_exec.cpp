@@ -24,6 +24,22 @@ core::Error Context(const core::Error& error, std::string_view what, std::string
       error.code, std::string(what) + " " + std::string(id).substr(0, 40) + ": " + error.message);
 }
 
+// The `positions` push row and the REST all-position row carry the same fields.
+template <typename Row>
+model::PositionReport PositionReportOf(const Row& row) {
+  model::PositionReport p;
+  p.symbol = row.symbol;
+  p.side = row.hold_side;
+  p.margin_mode = row.margin_mode;
+  p.quantity = row.total;
+  p.entry_price = row.open_price_avg;
+  p.unrealized_pnl = row.unrealized_pl;
+  p.liquidation_price = row.liquidation_price;
+  p.leverage = row.leverage;
+  p.ts = row.u_time.value_or(row.c_time);
+  return p;
+}
+
 }  // namespace
 
 core::Result<model::OrderUpdate> ToOrderUpdate(const WsOrderRow& row) {
@@ -77,19 +93,7 @@ core::Result<std::optional<model::Fill>> FillFromOrderRow(const WsOrderRow& row)
   return std::optional<model::Fill>(std::move(f));
 }
 
-model::PositionReport ToPositionReport(const WsPositionRow& row) {
-  model::PositionReport p;
-  p.symbol = row.symbol;
-  p.side = row.hold_side;
-  p.margin_mode = row.margin_mode;
-  p.quantity = row.total;
-  p.entry_price = row.open_price_avg;
-  p.unrealized_pnl = row.unrealized_pl;
-  p.liquidation_price = row.liquidation_price;
-  p.leverage = row.leverage;
-  p.ts = row.u_time.value_or(row.c_time);
-  return p;
-}
+model::PositionReport ToPositionReport(const WsPositionRow& row) { return PositionReportOf(row); }
 
 model::Account ToAccount(const WsAccountRow& row, core::Timestamp ts) {
   model::Account a;
@@ -126,19 +130,7 @@ core::Result<model::OrderUpdate> ToOrderUpdate(const OrderInfo& row) {
   return u;
 }
 
-model::PositionReport ToPositionReport(const PositionInfo& row) {
-  model::PositionReport p;
-  p.symbol = row.symbol;
-  p.side = row.hold_side;
-  p.margin_mode = row.margin_mode;
-  p.quantity = row.total;
-  p.entry_price = row.open_price_avg;
-  p.unrealized_pnl = row.unrealized_pl;
-  p.liquidation_price = row.liquidation_price;
-  p.leverage = row.leverage;
-  p.ts = row.u_time.value_or(row.c_time);
-  return p;
-}
+model::PositionReport ToPositionReport(const PositionInfo& row) { return PositionReportOf(row); }
 
 model::Account ToAccount(const AccountInfo& row, core::Timestamp ts) {
   model::Account a;
