@@ -17,11 +17,8 @@
 #include "app/exit_codes.h"
 #include "app/options.h"
 #include "bitget/api.h"
-#include "bitget/clock_sync.h"
-#include "bitget/rest_client.h"
-#include "core/clock.h"
 #include "emulator/emulator.h"
-#include "net/rate_limiter.h"
+#include "emulator/test_client.h"
 #include "store/journal.h"
 
 namespace bgt::app {
@@ -165,28 +162,12 @@ summary = ")" + Path("summary.txt") + R"("
   EXPECT_EQ(summary.find("market events:     0 "), std::string::npos) << summary;
 
   // The market venue's own account: untouched (no order ever reached it).
-  net::HttpClientOptions http;
-  http.base_url = (*market)->RestUrl();
-  auto transport = bitget::HttpClientTransport::Create(http);
-  ASSERT_TRUE(transport.has_value());
-  net::RateLimiter limiter;
-  bitget::WallWaiter waiter;
-  const emulator::EmulatorAccount account;
-  bitget::RestClient rest(
-      bitget::RestClientOptions{}, std::move(*transport), limiter, waiter,
-      bitget::Credentials{core::Secret(account.api_key), core::Secret(account.secret),
-                          core::Secret(account.passphrase)});
-  core::WallClock clock;
-  bitget::ClockSync sync(clock, bitget::RestServerTime(rest));
-  ASSERT_TRUE(sync.Measure().ok());
-  rest.AttachClockSync(&sync);
-  bitget::BitgetApi api(rest, bitget::EncodeContext{});
+  emulator::EmulatorClient client((*market)->RestUrl());
   bitget::OrdersHistoryQuery query;
   query.symbol = "BTCUSDT";
-  auto orders = api.GetOrderHistory(query);
+  auto orders = client.api->GetOrderHistory(query);
   ASSERT_TRUE(orders.has_value()) << orders.error().ToString();
   EXPECT_TRUE(orders->entrusted_list.empty());
-  rest.AttachClockSync(nullptr);
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include "bitget/endpoints.h"
 #include "core/clock.h"
 #include "emulator/emulator.h"
+#include "emulator/test_client.h"
 #include "model/contract_rows_testdata.h"
 #include "sim/funding.h"
 
@@ -44,36 +45,15 @@ struct ShiftedWall {
   }
 };
 
-struct Client {
-  explicit Client(const std::string& base_url) {
-    const EmulatorAccount account;
-    net::HttpClientOptions http;
-    http.base_url = base_url;
-    auto transport = bitget::HttpClientTransport::Create(http);
-    EXPECT_TRUE(transport.has_value());
-    bitget::ConfigureRateLimits(limiter, bitget::ApiGeneration::kV2Classic);
-    bitget::RestClientOptions options;
-    options.max_attempts = 1;
-    rest = std::make_unique<bitget::RestClient>(
-        options, std::move(*transport), limiter, waiter,
-        bitget::Credentials{core::Secret(account.api_key), core::Secret(account.secret),
-                            core::Secret(account.passphrase)});
-    // The test moves the emulator's wall clock hours ahead; the client re-measures after that.
-    bitget::ClockSyncOptions sync_options;
-    sync_options.max_offset = std::chrono::hours(48);
-    sync = std::make_unique<bitget::ClockSync>(clock, bitget::RestServerTime(*rest), sync_options);
-    EXPECT_TRUE(sync->Measure().ok());
-    rest->AttachClockSync(sync.get());
-    api = std::make_unique<bitget::BitgetApi>(*rest, bitget::EncodeContext{});
-  }
-  ~Client() { rest->AttachClockSync(nullptr); }
+// The test moves the emulator's wall clock hours ahead; the client re-measures after that.
+EmulatorClientOptions MirrorClientOptions() {
+  EmulatorClientOptions options;
+  options.clock_sync.max_offset = std::chrono::hours(48);
+  return options;
+}
 
-  core::WallClock clock;
-  net::RateLimiter limiter;
-  bitget::WallWaiter waiter;
-  std::unique_ptr<bitget::RestClient> rest;
-  std::unique_ptr<bitget::ClockSync> sync;
-  std::unique_ptr<bitget::BitgetApi> api;
+struct Client : EmulatorClient {
+  explicit Client(const std::string& base_url) : EmulatorClient(base_url, MirrorClientOptions()) {}
 };
 
 model::Ticker BtcTicker(const char* last, const char* bid, const char* ask) {

@@ -14,6 +14,7 @@
 #include "bitget/credential.h"
 #include "bitget/endpoints.h"
 #include "core/clock.h"
+#include "emulator/test_client.h"
 #include "model/instrument.h"
 #include "net/ws_client.h"
 
@@ -22,33 +23,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-struct Client {
-  Client(const std::string& base_url, const EmulatorAccount& account) {
-    net::HttpClientOptions http;
-    http.base_url = base_url;
-    auto transport = bitget::HttpClientTransport::Create(http);
-    EXPECT_TRUE(transport.has_value());
-    bitget::ConfigureRateLimits(limiter, bitget::ApiGeneration::kV2Classic);
-    bitget::RestClientOptions options;
-    options.max_attempts = 1;
-    rest = std::make_unique<bitget::RestClient>(
-        options, std::move(*transport), limiter, waiter,
-        bitget::Credentials{core::Secret(account.api_key), core::Secret(account.secret),
-                            core::Secret(account.passphrase)});
-    sync = std::make_unique<bitget::ClockSync>(clock, bitget::RestServerTime(*rest));
-    EXPECT_TRUE(sync->Measure().ok());
-    rest->AttachClockSync(sync.get());
-    api = std::make_unique<bitget::BitgetApi>(*rest, bitget::EncodeContext{});
-  }
-  ~Client() { rest->AttachClockSync(nullptr); }
-
-  core::WallClock clock;
-  net::RateLimiter limiter;
-  bitget::WallWaiter waiter;
-  std::unique_ptr<bitget::RestClient> rest;
-  std::unique_ptr<bitget::ClockSync> sync;
-  std::unique_ptr<bitget::BitgetApi> api;
-};
+using Client = EmulatorClient;
 
 class EmulatorTest : public ::testing::Test {
  protected:
@@ -56,7 +31,7 @@ class EmulatorTest : public ::testing::Test {
     auto emulator = Emulator::Start(EmulatorConfig{});
     ASSERT_TRUE(emulator.has_value()) << emulator.error().ToString();
     emulator_ = std::move(*emulator);
-    client_ = std::make_unique<Client>(emulator_->RestUrl(), EmulatorAccount{});
+    client_ = std::make_unique<Client>(emulator_->RestUrl());
   }
 
   bitget::BitgetApi& api() { return *client_->api; }

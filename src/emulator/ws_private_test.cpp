@@ -18,6 +18,7 @@
 #include "bitget/credential.h"
 #include "core/clock.h"
 #include "emulator/emulator.h"
+#include "emulator/test_client.h"
 #include "net/ws_client.h"
 
 namespace bgt::emulator {
@@ -50,32 +51,7 @@ EmulatorAccount SecondAccount() {
 }
 
 // bgt's REST client for one account of the emulator.
-struct RestClient {
-  RestClient(const std::string& base_url, const EmulatorAccount& account) {
-    net::HttpClientOptions http;
-    http.base_url = base_url;
-    auto transport = bitget::HttpClientTransport::Create(http);
-    EXPECT_TRUE(transport.has_value());
-    bitget::ConfigureRateLimits(limiter, bitget::ApiGeneration::kV2Classic);
-    bitget::RestClientOptions options;
-    options.max_attempts = 1;
-    rest = std::make_unique<bitget::RestClient>(
-        options, std::move(*transport), limiter, waiter,
-        bitget::Credentials{core::Secret(account.api_key), core::Secret(account.secret),
-                            core::Secret(account.passphrase)});
-    sync = std::make_unique<bitget::ClockSync>(clock, bitget::RestServerTime(*rest));
-    EXPECT_TRUE(sync->Measure().ok());
-    rest->AttachClockSync(sync.get());
-    api = std::make_unique<bitget::BitgetApi>(*rest, bitget::EncodeContext{});
-  }
-  ~RestClient() { rest->AttachClockSync(nullptr); }
-  core::WallClock clock;
-  net::RateLimiter limiter;
-  bitget::WallWaiter waiter;
-  std::unique_ptr<bitget::RestClient> rest;
-  std::unique_ptr<bitget::ClockSync> sync;
-  std::unique_ptr<bitget::BitgetApi> api;
-};
+using RestClient = EmulatorClient;
 
 // A logged-in private WebSocket connection with a buffer of received pushes.
 class PrivateWs {

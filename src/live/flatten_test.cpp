@@ -13,6 +13,7 @@
 #include "bitget/endpoints.h"
 #include "core/clock.h"
 #include "emulator/emulator.h"
+#include "emulator/test_client.h"
 #include "net/rate_limiter.h"
 
 namespace bgt::live {
@@ -27,35 +28,14 @@ FlattenOptions NoDelay(int rounds = 5) {
   return options;
 }
 
-struct Client {
-  Client(const std::string& base_url, bool sync_clock) {
-    net::HttpClientOptions http;
-    http.base_url = base_url;
-    auto transport = bitget::HttpClientTransport::Create(http);
-    EXPECT_TRUE(transport.has_value());
-    bitget::ConfigureRateLimits(limiter, bitget::ApiGeneration::kV2Classic);
-    bitget::RestClientOptions options;
-    options.max_attempts = 1;
-    const emulator::EmulatorAccount account;
-    rest = std::make_unique<bitget::RestClient>(
-        options, std::move(*transport), limiter, waiter,
-        bitget::Credentials{core::Secret(account.api_key), core::Secret(account.secret),
-                            core::Secret(account.passphrase)});
-    if (sync_clock) {
-      sync = std::make_unique<bitget::ClockSync>(clock, bitget::RestServerTime(*rest));
-      EXPECT_TRUE(sync->Measure().ok());
-      rest->AttachClockSync(sync.get());
-    }
-    api = std::make_unique<bitget::BitgetApi>(*rest, bitget::EncodeContext{});
+struct Client : emulator::EmulatorClient {
+  Client(const std::string& base_url, bool sync_clock)
+      : EmulatorClient(base_url, Options(sync_clock)) {}
+  static emulator::EmulatorClientOptions Options(bool sync_clock) {
+    emulator::EmulatorClientOptions options;
+    options.sync_clock = sync_clock;
+    return options;
   }
-  ~Client() { rest->AttachClockSync(nullptr); }
-
-  core::WallClock clock;
-  net::RateLimiter limiter;
-  bitget::WallWaiter waiter;
-  std::unique_ptr<bitget::RestClient> rest;
-  std::unique_ptr<bitget::ClockSync> sync;
-  std::unique_ptr<bitget::BitgetApi> api;
 };
 
 class FlattenTest : public ::testing::Test {

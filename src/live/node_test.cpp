@@ -27,6 +27,7 @@
 #include "bitget/rest_client.h"
 #include "core/clock.h"
 #include "emulator/emulator.h"
+#include "emulator/test_client.h"
 #include "net/rate_limiter.h"
 #include "store/journal.h"
 #include "strategy/strategy.h"
@@ -39,9 +40,7 @@ using core::Decimal;
 const char* const kSymbol = "BTCUSDT";
 
 bitget::Credentials EmulatorCredentials() {
-  const emulator::EmulatorAccount account;
-  return bitget::Credentials{core::Secret(account.api_key), core::Secret(account.secret),
-                             core::Secret(account.passphrase)};
+  return emulator::CredentialsOf(emulator::EmulatorAccount{});
 }
 
 // Enters long on the `enter_bar`-th closed candle after the first ticker (live data); exits
@@ -94,21 +93,13 @@ class EnterThenExit : public strategy::Strategy {
 };
 
 // bgt's own client on the emulator, for reading the venue's side independently of the node.
-struct VenueReader {
-  explicit VenueReader(const std::string& base_url) {
-    net::HttpClientOptions http;
-    http.base_url = base_url;
-    auto transport = bitget::HttpClientTransport::Create(http);
-    BGT_CHECK(transport.has_value(), "transport");
-    bitget::ConfigureRateLimits(limiter, bitget::ApiGeneration::kV2Classic);
-    rest = std::make_unique<bitget::RestClient>(bitget::RestClientOptions{}, std::move(*transport),
-                                                limiter, waiter, EmulatorCredentials());
-    sync = std::make_unique<bitget::ClockSync>(clock, bitget::RestServerTime(*rest));
-    BGT_CHECK(sync->Measure().ok(), "clock sync");
-    rest->AttachClockSync(sync.get());
-    api = std::make_unique<bitget::BitgetApi>(*rest, bitget::EncodeContext{});
+struct VenueReader : emulator::EmulatorClient {
+  explicit VenueReader(const std::string& base_url) : EmulatorClient(base_url, Retrying()) {}
+  static emulator::EmulatorClientOptions Retrying() {
+    emulator::EmulatorClientOptions options;
+    options.max_attempts = bitget::RestClientOptions{}.max_attempts;  // the node's own retries
+    return options;
   }
-  ~VenueReader() { rest->AttachClockSync(nullptr); }
 
   std::vector<bitget::FillInfo> Fills() {
     bitget::FillsQuery query;
@@ -142,13 +133,6 @@ struct VenueReader {
     EXPECT_TRUE(account.has_value()) << account.error().ToString();
     return account ? account->account_equity : Decimal();
   }
-
-  core::WallClock clock;
-  net::RateLimiter limiter;
-  bitget::WallWaiter waiter;
-  std::unique_ptr<bitget::RestClient> rest;
-  std::unique_ptr<bitget::ClockSync> sync;
-  std::unique_ptr<bitget::BitgetApi> api;
 };
 
 Decimal FillFee(const bitget::FillInfo& f) {
