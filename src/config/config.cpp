@@ -3,6 +3,8 @@
 #include <array>
 #include <cstddef>
 
+#include "config/enum_names.h"
+
 namespace bgt::config {
 namespace {
 
@@ -14,20 +16,8 @@ constexpr std::array<std::string_view, 7> kLogLevelNames = {"trace", "debug",   
 constexpr std::array<std::string_view, 2> kProductTypeNames = {"USDT-FUTURES", "SUSDT-FUTURES"};
 constexpr std::array<std::string_view, 2> kLocaleNames = {"en-US", "zh-CN"};
 
-template <typename Enum, std::size_t N>
-std::string_view NameOf(const std::array<std::string_view, N>& names, Enum value) {
-  const auto index = static_cast<std::size_t>(value);
-  BGT_CHECK(index < N, "enum value out of range");
-  return names[index];
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> ParseName(const std::array<std::string_view, N>& names, std::string_view name) {
-  for (std::size_t i = 0; i < N; ++i) {
-    if (names[i] == name) return static_cast<Enum>(i);
-  }
-  return std::nullopt;
-}
+using internal::NameOf;
+using internal::ParseName;
 
 }  // namespace
 

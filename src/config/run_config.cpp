@@ -3,7 +3,7 @@
 #include <array>
 #include <cstddef>
 
-#include "core/check.h"
+#include "config/enum_names.h"
 
 namespace bgt::config {
 namespace {
@@ -12,20 +12,8 @@ namespace {
 constexpr std::array<std::string_view, 2> kOnStopNames = {"flatten", "leave"};
 constexpr std::array<std::string_view, 2> kAdoptedPositionsNames = {"manage", "leave"};
 
-template <typename Enum, std::size_t N>
-std::string_view NameOf(const std::array<std::string_view, N>& names, Enum value) {
-  const auto index = static_cast<std::size_t>(value);
-  BGT_CHECK(index < N, "enum value out of range");
-  return names[index];
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> ParseName(const std::array<std::string_view, N>& names, std::string_view name) {
-  for (std::size_t i = 0; i < N; ++i) {
-    if (names[i] == name) return static_cast<Enum>(i);
-  }
-  return std::nullopt;
-}
+using internal::NameOf;
+using internal::ParseName;
 
 }  // namespace
 

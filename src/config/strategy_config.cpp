@@ -3,7 +3,7 @@
 #include <array>
 #include <cstddef>
 
-#include "core/check.h"
+#include "config/enum_names.h"
 
 namespace bgt::config {
 namespace {
@@ -28,16 +28,11 @@ strategy::MeanReversionParams DefaultMeanReversionParams() {
 }
 
 std::string_view TrendSignalName(strategy::TrendParams::Signal signal) {
-  const auto index = static_cast<std::size_t>(signal);
-  BGT_CHECK(index < kTrendSignalNames.size(), "enum value out of range");
-  return kTrendSignalNames[index];
+  return internal::NameOf(kTrendSignalNames, signal);
 }
 
 std::optional<strategy::TrendParams::Signal> ParseTrendSignal(std::string_view name) {
-  for (std::size_t i = 0; i < kTrendSignalNames.size(); ++i) {
-    if (kTrendSignalNames[i] == name) return static_cast<strategy::TrendParams::Signal>(i);
-  }
-  return std::nullopt;
+  return internal::ParseName<strategy::TrendParams::Signal>(kTrendSignalNames, name);
 }
 
 std::span<const std::string_view> TrendSignalNames() { return kTrendSignalNames; }
