@@ -8,27 +8,18 @@
 
 #include "config/dump.h"
 #include "config/load.h"
+#include "config/load_test_support.h"
 
 namespace bgt::config {
 namespace {
+
+using test_support::Paths;
+using test_support::ViolationsOf;
 
 using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-std::vector<Violation> ViolationsOf(std::string_view text) {
-  std::vector<Violation> v;
-  auto result = ParseConfig(text, &v);
-  EXPECT_EQ(result.has_value(), v.empty());
-  return v;
-}
-
-std::vector<std::string> Paths(const std::vector<Violation>& violations) {
-  std::vector<std::string> out;
-  for (const Violation& v : violations) out.push_back(v.path);
-  return out;
-}
 
 constexpr std::string_view kFull = R"(
 [emulator]

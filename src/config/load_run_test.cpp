@@ -8,9 +8,13 @@
 
 #include "config/dump.h"
 #include "config/load.h"
+#include "config/load_test_support.h"
 
 namespace bgt::config {
 namespace {
+
+using test_support::At;
+using test_support::ViolationsOf;
 
 using ::testing::AllOf;
 using ::testing::Contains;
@@ -18,28 +22,6 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 core::Decimal D(std::string_view text) { return *core::Decimal::Parse(text); }
-
-// The violations of `text`, which must fail to parse.
-std::vector<Violation> ViolationsOf(std::string_view text) {
-  std::vector<Violation> violations;
-  auto config = ParseConfig(text, &violations);
-  EXPECT_FALSE(config.has_value());
-  return violations;
-}
-
-// The one violation at `path`; fails the test when there is not exactly one.
-Violation At(const std::vector<Violation>& violations, std::string_view path) {
-  Violation found;
-  int count = 0;
-  for (const Violation& v : violations) {
-    if (v.path == path) {
-      found = v;
-      ++count;
-    }
-  }
-  EXPECT_EQ(count, 1) << path;
-  return found;
-}
 
 TEST(RunConfig, DefaultsAreTheDocumentedOnes) {
   const RunConfig run;

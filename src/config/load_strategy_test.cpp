@@ -10,34 +10,18 @@
 
 #include "config/dump.h"
 #include "config/load.h"
+#include "config/load_test_support.h"
 
 namespace bgt::config {
 namespace {
+
+using test_support::At;
+using test_support::ViolationsOf;
 
 using ::testing::AllOf;
 using ::testing::HasSubstr;
 
 core::Decimal D(std::string_view text) { return *core::Decimal::Parse(text); }
-
-std::vector<Violation> ViolationsOf(std::string_view text) {
-  std::vector<Violation> violations;
-  auto config = ParseConfig(text, &violations);
-  EXPECT_FALSE(config.has_value());
-  return violations;
-}
-
-Violation At(const std::vector<Violation>& violations, std::string_view path) {
-  Violation found;
-  int count = 0;
-  for (const Violation& v : violations) {
-    if (v.path == path) {
-      found = v;
-      ++count;
-    }
-  }
-  EXPECT_EQ(count, 1) << path;
-  return found;
-}
 
 TEST(StrategyConfig, DefaultsAreTheOneMinuteTuningOverTheStructsDefaults) {
   const StrategyConfig s;

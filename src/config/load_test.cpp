@@ -1,4 +1,5 @@
 #include "config/load.h"
+#include "config/load_test_support.h"
 
 #include <unistd.h>
 
@@ -16,6 +17,9 @@
 namespace bgt::config {
 namespace {
 
+using test_support::Paths;
+using test_support::ViolationsOf;
+
 using ::testing::AllOf;
 using ::testing::AnyOf;
 using ::testing::ElementsAre;
@@ -23,23 +27,6 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::SizeIs;
-
-// The violations ParseConfig reports for `text` (empty when it is valid).
-std::vector<Violation> ViolationsOf(std::string_view text) {
-  std::vector<Violation> v;
-  auto result = ParseConfig(text, &v);
-  EXPECT_EQ(result.has_value(), v.empty());
-  if (!result) {
-    EXPECT_EQ(result.error().code, core::ErrorCode::kConfig);
-  }
-  return v;
-}
-
-std::vector<std::string> Paths(const std::vector<Violation>& violations) {
-  std::vector<std::string> out;
-  for (const Violation& v : violations) out.push_back(v.path);
-  return out;
-}
 
 Config ParseOk(std::string_view text) {
   auto result = ParseConfig(text);
