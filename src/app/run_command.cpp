@@ -3,9 +3,11 @@
 #include <pthread.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <csignal>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -87,6 +89,36 @@ core::Result<std::vector<live::NamedStrategy>> ConfiguredStrategies(
   return out;
 }
 
+// Paper mode: how many market updates the simulated exchange took or refused (an update it
+// cannot use, e.g. a crossed book, is refused with nothing changed; the first reason is kept).
+// Tickers arrive on the I/O thread, books on the kernel thread.
+class PaperFeeds {
+ public:
+  void Count(const core::Status& status) {
+    if (status.ok()) {
+      ++taken_;
+      return;
+    }
+    if (refused_++ == 0) {
+      std::lock_guard lock(mu_);
+      first_error_ = status.error().message;
+    }
+  }
+  std::string Describe() const {
+    std::lock_guard lock(mu_);
+    std::string out = "paper exchange:    " + std::to_string(taken_.load()) +
+                      " market updates taken, " + std::to_string(refused_.load()) + " refused";
+    if (!first_error_.empty()) out += " (first: " + first_error_ + ")";
+    return out + "\n";
+  }
+
+ private:
+  std::atomic<std::uint64_t> taken_{0};
+  std::atomic<std::uint64_t> refused_{0};
+  mutable std::mutex mu_;
+  std::string first_error_;
+};
+
 bitget::Credentials EmulatorCredentials() {
   const emulator::EmulatorAccount account;
   return bitget::Credentials{core::Secret(account.api_key), core::Secret(account.secret),
@@ -139,6 +171,7 @@ int RunNode(const GlobalOptions& options, const Io& io, const RunArgs& args) {
 
   live::NodeOptions node;
   std::unique_ptr<emulator::Emulator> emulator;
+  auto feeds = std::make_unique<PaperFeeds>();
   switch (config.mode) {
     case config::Mode::kEmulator: {
       emulator::EmulatorConfig emu = ToEmulatorConfig(config.emulator);
@@ -196,11 +229,11 @@ int RunNode(const GlobalOptions& options, const Io& io, const RunArgs& args) {
       node.market_rest_url = market_url;
       node.market_ws_public_url = config.venue.ws_public_url;
       node.credentials = EmulatorCredentials();
-      node.ticker_tap = [exchange](const model::Ticker& ticker) {
-        (void)exchange->FeedTicker(ticker);
+      node.ticker_tap = [exchange, feeds = feeds.get()](const model::Ticker& ticker) {
+        feeds->Count(exchange->FeedTicker(ticker));
       };
-      node.book_tap = [exchange](const model::OrderBookSnapshot& book) {
-        (void)exchange->FeedBook(book.symbol, book);
+      node.book_tap = [exchange, feeds = feeds.get()](const model::OrderBookSnapshot& book) {
+        feeds->Count(exchange->FeedBook(book.symbol, book));
       };
       io.out << "bgt run: paper mode — market data from " << market_url
              << ", orders filled by the simulated exchange (" << run.paper_balance.ToString()
@@ -268,6 +301,7 @@ int RunNode(const GlobalOptions& options, const Io& io, const RunArgs& args) {
   }
   const std::string text = live::SummaryText(summary);
   io.out << "\n== summary ==\n" << text;
+  if (config.mode == config::Mode::kPaper) io.out << feeds->Describe();
   if (!summary_path.empty()) {
     std::ofstream file(summary_path);
     file << text << "json: " << live::SummaryJson(summary) << "\n";

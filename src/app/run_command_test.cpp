@@ -155,6 +155,8 @@ summary = ")" + Path("summary.txt") + R"("
   const Outcome o = Bgt(config, {});
   ASSERT_EQ(o.code, kExitOk) << o.out << o.err;
   EXPECT_NE(o.out.find("paper mode"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("market updates taken, 0 refused"), std::string::npos) << o.out;
+  EXPECT_EQ(o.out.find("paper exchange:    0 market updates"), std::string::npos) << o.out;
   EXPECT_NE(o.out.find("starting equity:   2500 USDT"), std::string::npos) << o.out;
   EXPECT_NE(o.out.find("flattened:         yes, verified flat"), std::string::npos) << o.out;
   const std::string summary = ReadFile(Path("summary.txt"));
