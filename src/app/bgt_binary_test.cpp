@@ -143,6 +143,7 @@ TEST(BgtBinary, RunStopsGracefullyOnSigterm) {
   const std::string summary = TempPath("sigterm-summary.txt");
   const std::string out = TempPath("sigterm-out.txt");
   std::filesystem::remove(summary);
+  std::filesystem::remove(out);  // the wait below reads it: nothing of an earlier run may stay
   const std::string config = WriteConfig("sigterm.toml",
                                          "[run]\n"
                                          "symbols = [\"BTCUSDT\"]\n"
@@ -168,6 +169,34 @@ TEST(BgtBinary, RunStopsGracefullyOnSigterm) {
   EXPECT_THAT(result, HasSubstr("exit=0")) << output;
   EXPECT_THAT(output, HasSubstr("flattened:         yes, verified flat"));
   EXPECT_THAT(ReadAll(summary), HasSubstr("json: {"));
+}
+
+// A second stop signal while the first stop is under way exits at once with 130 and says how
+// to finish the job (SIGTERM then SIGINT: two different signals, so neither is merged away).
+TEST(BgtBinary, RunExitsAtOnceOnASecondStopSignal) {
+  const std::string out = TempPath("second-signal-out.txt");
+  std::filesystem::remove(out);
+  const std::string config = WriteConfig("second-signal.toml",
+                                         "[run]\n"
+                                         "symbols = [\"BTCUSDT\"]\n"
+                                         "journal = \"\"\n"
+                                         "summary = \"\"\n");
+  const std::string script =
+      "env -i " + ShellQuote(BGT_BINARY) + " --config " + ShellQuote(config) + " run >" +
+      ShellQuote(out) + " 2>&1 & pid=$!; i=0; while ! grep -q 'equity' " + ShellQuote(out) +
+      " 2>/dev/null; do i=$((i+1)); if [ $i -gt 1200 ]; then break; fi; sleep 0.1; done; "
+      "kill -TERM $pid; kill -INT $pid; wait $pid; echo \"exit=$?\"";
+  FILE* pipe = ::popen(("/bin/sh -c " + ShellQuote(script)).c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string result;
+  std::array<char, 256> buf;
+  std::size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) result.append(buf.data(), n);
+  ::pclose(pipe);
+  const std::string output = ReadAll(out);
+  EXPECT_THAT(result, HasSubstr("exit=130")) << output;
+  EXPECT_THAT(output, HasSubstr("second stop signal"));
+  EXPECT_THAT(output, Not(HasSubstr("== summary ==")));
 }
 
 }  // namespace

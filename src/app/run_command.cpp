@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -126,7 +127,7 @@ bitget::Credentials EmulatorCredentials() {
 }
 
 // Waits for SIGINT/SIGTERM on its own thread (the signals are blocked everywhere else) and asks
-// the node to stop. Destroying it wakes the thread.
+// the node to stop; a second one exits at once (exit code 130). Destroying it wakes the thread.
 class StopOnSignal {
  public:
   explicit StopOnSignal(live::Node& node) {
@@ -135,9 +136,22 @@ class StopOnSignal {
     sigaddset(&set_, SIGTERM);
     sigaddset(&set_, SIGUSR1);
     thread_ = std::thread([this, &node] {
-      int signal = 0;
-      sigwait(&set_, &signal);
-      if (signal != SIGUSR1) node.RequestStop();
+      int stops = 0;
+      for (;;) {
+        int signal = 0;
+        sigwait(&set_, &signal);
+        if (signal == SIGUSR1) return;
+        if (++stops == 1) {
+          node.RequestStop();
+          continue;
+        }
+        // A second SIGINT/SIGTERM while the stop (flatten, read-back) is under way: the user
+        // wants out now. The journal keeps what it committed; `bgt flatten` finishes the job.
+        static constexpr char kMessage[] =
+            "\nbgt: second stop signal: exiting now; run `bgt flatten` to check the account\n";
+        (void)!::write(STDERR_FILENO, kMessage, sizeof(kMessage) - 1);
+        std::_Exit(130);
+      }
     });
   }
   ~StopOnSignal() {
