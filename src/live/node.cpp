@@ -81,6 +81,8 @@ class Node::Impl {
   core::Status ConnectRest();
   // Which of the venue's positions bgt opened itself (journal or a bgt fill), by symbol.
   std::set<std::string> OwnSymbols(const std::vector<model::Fill>& recent_fills) const;
+  // The kernel's equity, balance, margin, fees and funding now (kernel thread, or after it).
+  store::EquityRecord EquitySnapshot() const;
   void KernelLoop();
   void RestLoop();
   void PollVenue(bitget::RestFallbackPoller& poller, core::Timestamp since);
@@ -561,7 +563,21 @@ void Node::Impl::OnPositionsSnapshot(const model::PositionsSnapshot& snapshot) {
   kernel_->OnPositions(snapshots);
 }
 
+store::EquityRecord Node::Impl::EquitySnapshot() const {
+  const portfolio::Portfolio& portfolio = kernel_->portfolio();
+  store::EquityRecord record;
+  record.ts = clock_.Now();
+  record.balance = portfolio.balance();
+  record.equity = kernel_->stats().equity;
+  record.unrealized_pnl = record.equity - record.balance;
+  if (auto margin = portfolio.MarginInUse()) record.margin_used = *margin;
+  record.fees = kernel_->stats().fees;
+  record.funding = kernel_->stats().funding;
+  return record;
+}
+
 void Node::Impl::KernelLoop() {
+  core::Timestamp next_equity = clock_.Now() + options_.equity_interval;
   for (;;) {
     std::optional<KernelInput> input = inputs_.Pop(kPoll);
     clock_.FireDue();
@@ -573,6 +589,10 @@ void Node::Impl::KernelLoop() {
       commands_.Push(std::move(command));
     }
     PublishStats();
+    if (journal_ && clock_.Now() >= next_equity) {
+      if (!journal_->Append(EquitySnapshot()).ok()) ++journal_failures_;
+      next_equity = clock_.Now() + options_.equity_interval;
+    }
   }
 }
 
@@ -747,12 +767,10 @@ NodeSummary Node::Impl::Run(const std::atomic<bool>& stop_requested) {
   summary.left_alone.assign(left_alone_.begin(), left_alone_.end());
   summary.notes.insert(summary.notes.begin(), notes_.begin(), notes_.end());
   if (journal_) {
-    store::EquityRecord equity;
-    equity.ts = clock_.Now();
-    equity.equity = summary.final_equity;
-    equity.balance = kernel_->portfolio().balance();
-    equity.fees = summary.stats.fees;
-    equity.funding = summary.stats.funding;
+    // The last point of the curve: the venue's own equity after the stop.
+    store::EquityRecord equity = EquitySnapshot();
+    if (!summary.final_equity.IsZero()) equity.equity = summary.final_equity;
+    equity.unrealized_pnl = equity.equity - equity.balance;
     (void)journal_->Append(equity);
     (void)journal_->Append(store::EventRecord{clock_.Now(), "node", "", "stopped", ""});
     if (core::Status flushed = journal_->Flush(); !flushed) {

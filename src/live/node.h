@@ -67,7 +67,10 @@ struct NodeOptions {
   // (open orders, fills, positions) every `rest_poll_interval`.
   std::chrono::milliseconds stream_down_after{5000};
   std::chrono::milliseconds rest_poll_interval{5000};
-  std::string journal_path;              // "" = no journal
+  std::string journal_path;  // "" = no journal
+  // An equity snapshot (equity, balance, unrealized PnL, margin, fees, funding) is journaled
+  // this often while running, and once more at the stop: `bgt journal equity` is the curve.
+  std::chrono::milliseconds equity_interval{10000};
   std::string config_text;               // the redacted config in force, journaled at start
   std::chrono::milliseconds run_for{0};  // 0 = until RequestStop
   bool flatten_on_stop = true;

@@ -178,6 +178,7 @@ class NodeTest : public ::testing::Test {
     o.run_for = std::chrono::seconds(20);  // a cap: the strategies stop the node earlier
     o.flatten_on_stop = flatten_on_stop;
     o.status_interval = std::chrono::seconds(1);
+    o.equity_interval = std::chrono::milliseconds(500);
     if (std::getenv("BGT_NODE_TEST_STATUS") != nullptr) o.status_out = &std::cerr;
     return o;
   }
@@ -342,6 +343,12 @@ TEST_F(NodeTest, RoundTripAgreesWithJournalStatsAndVenueLedger) {
   ASSERT_TRUE(journal.has_value());
   store::JournalQuery query;
   query.limit = 1000;
+  // The equity curve: periodic snapshots plus the last one, the venue's equity after the stop.
+  auto curve = (*journal)->Equity(query);
+  ASSERT_TRUE(curve.has_value());
+  ASSERT_GE(curve->size(), 2u);
+  EXPECT_EQ(curve->front().equity, equity_after);  // newest first
+  EXPECT_EQ(curve->front().fees, fees);
   auto events = (*journal)->Events(query);
   ASSERT_TRUE(events.has_value());
   for (const store::EventRecord& e : *events) {
