@@ -381,7 +381,9 @@ core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
     notes_.push_back("restored from the journal: " + order.client_oid + " " + order.symbol);
   }
   if (core::Status s = kernel_->Restore(std::move(restored)); !s) return s;
-  kernel_->Reconcile(*venue);
+  for (const execution::ReconcileDifference& d : kernel_->Reconcile(*venue)) {
+    notes_.push_back("reconciled " + d.client_oid + ": " + d.detail);
+  }
   std::vector<portfolio::PositionSnapshot> snapshots;
   for (const bitget::PositionInfo& p : *positions) {
     if (p.total.IsZero() || left_alone_.contains(p.symbol)) continue;
@@ -408,6 +410,14 @@ core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
   }
 
   kernel_->FinishWarmUp();
+  // The start-up reconciliation, before trading (also in the journal and the summary).
+  if (options_.status_out != nullptr) {
+    *options_.status_out << "reconciliation: "
+                         << (notes_.empty() ? std::string("the venue and the journal agree")
+                                            : std::to_string(notes_.size()) + " findings")
+                         << "\n";
+    for (const std::string& note : notes_) *options_.status_out << "  " << note << "\n";
+  }
 
   // Threads.
   bitget::BitgetWsOptions ws_options;
@@ -502,7 +512,7 @@ void Node::Impl::Dispatch(KernelInput& input) {
           // converge like at start.
           for (const model::Fill& fill : item.venue.fills) kernel_->OnFill(fill);
           item.venue.fills.clear();
-          kernel_->Reconcile(item.venue);
+          (void)kernel_->Reconcile(item.venue);
         } else if constexpr (std::is_same_v<T, model::ExecEvent>) {
           std::visit(
               [&](auto& e) {

@@ -426,6 +426,11 @@ TEST_F(NodeTest, RestartAfterKillBeforeSendSettlesTheUnsentOrder) {
   const NodeSummary s =
       RunNode(std::move(options), std::make_unique<EnterThenExit>(1000, 0), StopWhen::kRunFor);
   EXPECT_EQ(s.restored_orders, 1) << SummaryOf(s);
+  bool reported = false;  // the start-up reconciliation names the order
+  for (const std::string& note : s.notes) {
+    reported = reported || note.rfind("reconciled " + oid + ": ", 0) == 0;
+  }
+  EXPECT_TRUE(reported) << SummaryOf(s);
   EXPECT_EQ(s.stats.orders_submitted, 0) << SummaryOf(s);
   for (const bitget::OrderInfo& o : venue_->Orders()) EXPECT_NE(o.client_oid, oid);
   auto journal = store::Journal::Open(journal_path_);

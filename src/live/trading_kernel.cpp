@@ -461,16 +461,17 @@ core::Status TradingKernel::Restore(std::vector<execution::RestoredOrder> orders
   return core::Status::Ok();
 }
 
-void TradingKernel::Reconcile(const execution::VenueState& venue) {
-  for (const execution::ReconcileDifference& d : engine_->Reconcile(venue)) {
-    (void)d;  // emitted as events too; journaled by DrainEvents
-  }
+std::vector<execution::ReconcileDifference> TradingKernel::Reconcile(
+    const execution::VenueState& venue) {
+  // The differences are emitted as events too (journaled by DrainEvents).
+  std::vector<execution::ReconcileDifference> differences = engine_->Reconcile(venue);
   // The venue's fills settle orders in the engine only: the balance the kernel started from
   // already holds their PnL and fees, and the position snapshot (OnPositions) their sizes. They
   // are journaled, though: a fill a crash kept out of the journal is recorded now (the journal
   // keeps one row per trade id, so known fills are not duplicated).
   for (const model::Fill& fill : venue.fills) journal_(FillRecordOf(fill));
   DrainEvents();
+  return differences;
 }
 
 void TradingKernel::Flatten(const std::string& reason) {

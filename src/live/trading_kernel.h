@@ -102,8 +102,9 @@ class TradingKernel {
   // Error (kInvalidArgument) from the engine when any cannot be restored (nothing is then);
   // it is journaled as a "reconcile" event too.
   core::Status Restore(std::vector<execution::RestoredOrder> orders);
-  // Start-up / restart: converge on the venue (open orders, fills) and report differences.
-  void Reconcile(const execution::VenueState& venue);
+  // Start-up / restart: converge on the venue (open orders, fills); returns the differences
+  // (also journaled as events).
+  std::vector<execution::ReconcileDifference> Reconcile(const execution::VenueState& venue);
 
   // Emergency: halt, cancel every working order and close every position.
   void Flatten(const std::string& reason);
