@@ -22,8 +22,9 @@ std::string SummaryText(const NodeSummary& s) {
       << "max drawdown:      " << k.max_drawdown.ToString() << " of the equity peak\n"
       << "trades:            " << k.round_trips << " round trips, " << k.fills << " fills\n"
       << "win rate:          " << static_cast<int>(win_rate + 0.5) << " %\n"
-      << "orders:            " << k.orders_submitted << " sent, " << k.orders_denied
-      << " denied by risk, " << k.orders_rejected << " rejected by the venue\n"
+      << "orders:            " << k.orders_submitted << " sent (+" << k.stop_updates
+      << " stop-loss moves), " << k.orders_denied << " denied by risk, " << k.orders_rejected
+      << " rejected by the venue\n"
       << "risk events:       " << k.risk_events << "\n"
       << "market events:     " << s.market_events << " (ws reconnects " << s.ws_reconnects
       << ", malformed " << s.ws_malformed << ")\n"
@@ -57,6 +58,7 @@ std::string SummaryJson(const NodeSummary& s) {
                           {"winning_round_trips", k.winning_round_trips},
                           {"fills", k.fills},
                           {"orders_submitted", k.orders_submitted},
+                          {"stop_updates", k.stop_updates},
                           {"orders_denied", k.orders_denied},
                           {"orders_rejected", k.orders_rejected},
                           {"risk_events", k.risk_events},

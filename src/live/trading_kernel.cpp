@@ -354,7 +354,8 @@ void TradingKernel::SubmitSpecs(const std::vector<execution::OrderSpec>& specs,
       Event("execution", spec.symbol, why + ": not submitted: " + submitted.error().message);
       continue;
     }
-    ++stats_.orders_submitted;
+    ++(spec.kind == execution::SpecKind::kStopUpdate ? stats_.stop_updates
+                                                     : stats_.orders_submitted);
     std::string what;
     switch (spec.kind) {
       case execution::SpecKind::kOrder:

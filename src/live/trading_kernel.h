@@ -40,8 +40,9 @@ struct KernelConfig {
 
 // The run's numbers, for the status view and the summary.
 struct KernelStats {
-  int orders_submitted = 0;
-  int orders_denied = 0;  // refused by risk before sending
+  int orders_submitted = 0;  // orders and position closes sent (stop-loss moves not included)
+  int stop_updates = 0;      // stop-loss moves sent (trailing stops)
+  int orders_denied = 0;     // refused by risk before sending
   int orders_rejected = 0;
   int fills = 0;
   int round_trips = 0;  // positions opened and closed again
