@@ -36,6 +36,7 @@ model::PositionReport PositionReportOf(const Row& row) {
   p.unrealized_pnl = row.unrealized_pl;
   p.liquidation_price = row.liquidation_price;
   p.leverage = row.leverage;
+  p.funding = row.total_fee;
   p.ts = row.u_time.value_or(row.c_time);
   return p;
 }

@@ -54,6 +54,7 @@ portfolio::PositionSnapshot ToSnapshot(const std::string& symbol, model::Positio
                                        const core::Decimal& quantity,
                                        const std::optional<core::Decimal>& entry_price,
                                        const std::optional<core::Decimal>& liquidation,
+                                       const std::optional<core::Decimal>& funding,
                                        model::PositionMode mode) {
   portfolio::PositionSnapshot s;
   s.symbol = symbol;
@@ -63,6 +64,7 @@ portfolio::PositionSnapshot ToSnapshot(const std::string& symbol, model::Positio
   if (entry_price) s.entry_notional = (*entry_price * quantity).Abs();
   s.entry_price = entry_price;
   s.liquidation_price = liquidation;
+  s.funding = funding;  // the venue's accumulated funding: the node's only funding source
   return s;
 }
 
@@ -388,7 +390,7 @@ core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
   for (const bitget::PositionInfo& p : *positions) {
     if (p.total.IsZero() || left_alone_.contains(p.symbol)) continue;
     snapshots.push_back(ToSnapshot(p.symbol, p.hold_side, p.total, p.open_price_avg,
-                                   p.liquidation_price, p.pos_mode));
+                                   p.liquidation_price, p.total_fee, p.pos_mode));
   }
   kernel_->OnPositions(snapshots);
 
@@ -566,7 +568,7 @@ void Node::Impl::OnPositionsSnapshot(const model::PositionsSnapshot& snapshot) {
   for (const model::PositionReport& p : snapshot.positions) {
     if (left_alone_.contains(p.symbol)) continue;
     snapshots.push_back(ToSnapshot(p.symbol, p.side, p.quantity, p.entry_price, p.liquidation_price,
-                                   kernel_->engine().position_mode()));
+                                   p.funding, kernel_->engine().position_mode()));
   }
   kernel_->OnPositions(snapshots);
 }

@@ -425,7 +425,13 @@ void TradingKernel::OnFill(const model::Fill& fill) {
 }
 
 void TradingKernel::OnPositions(const std::vector<portfolio::PositionSnapshot>& positions) {
-  for (const portfolio::Difference& d : portfolio_.ApplyPositions(positions)) {
+  const std::vector<portfolio::Difference> differences = portfolio_.ApplyPositions(positions);
+  for (const portfolio::FundingPayment& f : portfolio_.TakeSnapshotFunding()) {
+    Event("funding", f.symbol,
+          (f.amount.IsNegative() ? "paid " : "received ") + f.amount.Abs().ToString() +
+              " USDT on the " + Leg(f.leg) + " position");
+  }
+  for (const portfolio::Difference& d : differences) {
     const char* what = d.kind == portfolio::DiffKind::kQuantity        ? "quantity"
                        : d.kind == portfolio::DiffKind::kEntryNotional ? "entry value"
                                                                        : "balance";

@@ -131,7 +131,7 @@ class KernelOnSim {
     for (const sim::PositionView& p : VenuePositions()) {
       const bool is_long = p.hold_side == model::PositionSide::kLong;
       out.push_back({p.symbol, p.leg, is_long ? p.total : -p.total, p.entry_notional, p.mark,
-                     p.leverage, p.liquidation_price, std::nullopt});
+                     p.leverage, p.liquidation_price, std::nullopt, p.funding});
     }
     kernel->OnPositions(out);
   }

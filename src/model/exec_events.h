@@ -58,6 +58,8 @@ struct PositionReport {
   std::optional<core::Decimal> unrealized_pnl;
   std::optional<core::Decimal> liquidation_price;
   std::optional<core::Decimal> leverage;
+  // Funding credited (+) or charged (−) since the position opened (Bitget `totalFee`).
+  std::optional<core::Decimal> funding;
   core::Timestamp ts;
 };
 

@@ -68,7 +68,8 @@ core::Result<model::FillOutcome> Portfolio::OnFill(const model::Fill& fill) {
   } else if (it != legs_.end()) {
     it->second.position = std::move(position);
   } else {
-    legs_.emplace(leg, LegState{std::move(position), Decimal(), std::nullopt});
+    // A new position: the venue's accumulated funding starts at zero with it.
+    legs_.emplace(leg, LegState{std::move(position), Decimal(), std::nullopt, Decimal()});
   }
   return model::FillOutcome::kApplied;
 }
@@ -81,6 +82,8 @@ core::Status Portfolio::OnFunding(const FundingPayment& payment) {
                            "funding for " + payment.symbol + " with no open position locally");
   }
   it->second.funding += payment.amount;
+  // The same money the venue adds to the position's accumulated funding.
+  if (it->second.venue_funding) *it->second.venue_funding += payment.amount;
   return core::Status::Ok();
 }
 
@@ -121,6 +124,16 @@ std::vector<Difference> Portfolio::ApplyPositions(const std::vector<PositionSnap
     if (snap->mark && snap->mark->IsPositive()) marks_[key.symbol] = *snap->mark;
     if (snap->leverage && *snap->leverage >= 1) leverage_[key.symbol] = *snap->leverage;
     auto it = legs_.find(key);
+    if (it != legs_.end() && snap->funding) {
+      LegState& leg = it->second;
+      if (leg.venue_funding && *snap->funding != *leg.venue_funding) {
+        const Decimal paid = *snap->funding - *leg.venue_funding;
+        funding_ += paid;
+        leg.funding += paid;
+        snapshot_funding_.push_back({key.symbol, key.leg, paid, core::Timestamp()});
+      }
+      leg.venue_funding = snap->funding;
+    }
     if (it != legs_.end()) {
       it->second.liquidation_price = snap->liquidation_price;
       const model::Position& local = it->second.position;
@@ -143,7 +156,9 @@ std::vector<Difference> Portfolio::ApplyPositions(const std::vector<PositionSnap
     if (it != legs_.end()) {
       it->second.position = std::move(*rebuilt);
     } else {
-      legs_.emplace(key, LegState{std::move(*rebuilt), Decimal(), snap->liquidation_price});
+      // Adopted: what the venue accumulated before is already in the balance.
+      legs_.emplace(
+          key, LegState{std::move(*rebuilt), Decimal(), snap->liquidation_price, snap->funding});
     }
   }
   return diffs;

@@ -16,6 +16,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/decimal.h"
@@ -56,6 +57,10 @@ struct PositionSnapshot {
   // less than |quantity| × one unit of its last decimal: a local entry value within that
   // distance agrees with the venue and is kept.
   std::optional<core::Decimal> entry_price;
+  // The funding the venue has credited (+) or charged (−) this position since it opened
+  // (Bitget's position `totalFee`), when known. An increase since the last snapshot that no
+  // OnFunding accounted for is booked as a funding payment (see TakeSnapshotFunding).
+  std::optional<core::Decimal> funding;
 };
 
 enum class DiffKind : std::uint8_t {
@@ -101,6 +106,9 @@ class Portfolio {
   // Books a funding payment on the account and on the open position. Error (kNotFound) when the
   // position is flat locally; the amount is then still booked on the account.
   core::Status OnFunding(const FundingPayment& payment);
+  // The funding payments ApplyPositions booked from the snapshots' accumulated funding since
+  // the last call (a venue that pushes no funding events, e.g. Bitget's private stream).
+  std::vector<FundingPayment> TakeSnapshotFunding() { return std::exchange(snapshot_funding_, {}); }
 
   // Error (kInvalidArgument): mark <= 0, leverage outside 1..1000.
   core::Status SetMark(const std::string& symbol, const core::Decimal& mark);
@@ -145,9 +153,13 @@ class Portfolio {
     model::Position position;
     core::Decimal funding;
     std::optional<core::Decimal> liquidation_price;
+    // The venue's accumulated funding of this position already booked here: 0 for a position
+    // opened by a fill, the first snapshot's value for one adopted from the venue.
+    std::optional<core::Decimal> venue_funding;
   };
 
   std::map<LegKey, LegState> legs_;
+  std::vector<FundingPayment> snapshot_funding_;
   std::map<std::string, core::Decimal> marks_;
   std::map<std::string, int> leverage_;
   std::set<std::string> trade_ids_;

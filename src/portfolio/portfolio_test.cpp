@@ -103,9 +103,10 @@ TEST(PortfolioTest, SnapshotWinsAndDifferencesAreReported) {
   ASSERT_TRUE(
       p.OnFill(MakeFill("2", OrderSide::kSell, "100", "1", "0", PositionSide::kShort)).has_value());
   std::vector<PositionSnapshot> venue = {
-      {"BTCUSDT", PositionSide::kNet, D("1.5"), D("151.5"), D("99"), 5, D("80"), std::nullopt},
-      {"ETHUSDT", PositionSide::kNet, D("-2"), D("4000"), D("1990"), std::nullopt, std::nullopt,
+      {"BTCUSDT", PositionSide::kNet, D("1.5"), D("151.5"), D("99"), 5, D("80"), std::nullopt,
        std::nullopt},
+      {"ETHUSDT", PositionSide::kNet, D("-2"), D("4000"), D("1990"), std::nullopt, std::nullopt,
+       std::nullopt, std::nullopt},
   };
   const auto diffs = p.ApplyPositions(venue);
   ASSERT_EQ(diffs.size(), 3u);
@@ -153,6 +154,47 @@ TEST(PortfolioTest, RoundedVenueAverageAgreesWithTheExactEntryValue) {
   ASSERT_EQ(diffs.size(), 1u);
   EXPECT_EQ(diffs[0].kind, DiffKind::kEntryNotional);
   EXPECT_EQ(p.Find("BTCUSDT", PositionSide::kNet)->entry_notional(), D("200.06"));
+}
+
+// A venue without funding events (Bitget's private stream has none): the position's
+// accumulated funding (totalFee) in the snapshots is booked as it grows, once.
+TEST(PortfolioTest, FundingFromTheSnapshotsAccumulatedFundingIsBookedOnce) {
+  Portfolio p;
+  ASSERT_TRUE(p.OnFill(MakeFill("1", OrderSide::kBuy, "100", "2", "-0.12")).has_value());
+  PositionSnapshot snap;
+  snap.symbol = "BTCUSDT";
+  snap.quantity = D("2");
+  snap.entry_notional = D("200");
+  snap.funding = D("0");
+  EXPECT_TRUE(p.ApplyPositions({snap}).empty());
+  EXPECT_TRUE(p.TakeSnapshotFunding().empty());
+  snap.funding = D("-0.02");  // a settlement: the long paid 0.02
+  EXPECT_TRUE(p.ApplyPositions({snap}).empty());
+  const auto booked = p.TakeSnapshotFunding();
+  ASSERT_EQ(booked.size(), 1u);
+  EXPECT_EQ(booked[0].amount, D("-0.02"));
+  EXPECT_EQ(p.funding(), D("-0.02"));
+  EXPECT_EQ(p.balance(), D("-0.14"));             // fee + funding
+  EXPECT_TRUE(p.ApplyPositions({snap}).empty());  // the same snapshot again: nothing new
+  EXPECT_TRUE(p.TakeSnapshotFunding().empty());
+  // A funding event for the next settlement, then the snapshot that shows it: counted once.
+  ASSERT_TRUE(p.OnFunding({"BTCUSDT", PositionSide::kNet, D("-0.03"), {}}).ok());
+  snap.funding = D("-0.05");
+  EXPECT_TRUE(p.ApplyPositions({snap}).empty());
+  EXPECT_TRUE(p.TakeSnapshotFunding().empty());
+  EXPECT_EQ(p.funding(), D("-0.05"));
+  // A position adopted from the venue: what it accumulated before is not booked again.
+  PositionSnapshot eth;
+  eth.symbol = "ETHUSDT";
+  eth.quantity = D("-1");
+  eth.entry_notional = D("2000");
+  eth.funding = D("4.5");
+  ASSERT_EQ(p.ApplyPositions({snap, eth}).size(), 1u);  // adopted: reported once
+  EXPECT_TRUE(p.TakeSnapshotFunding().empty());
+  eth.funding = D("4.7");
+  EXPECT_TRUE(p.ApplyPositions({snap, eth}).empty());
+  ASSERT_EQ(p.TakeSnapshotFunding().size(), 1u);
+  EXPECT_EQ(p.funding(), D("-0.05") + D("0.2"));
 }
 
 TEST(PortfolioTest, EquityNeedsMarks) {

@@ -209,7 +209,7 @@ class Harness {
     for (const sim::PositionView& p : VenueViews()) {
       const bool is_long = p.hold_side == model::PositionSide::kLong;
       out.push_back({p.symbol, p.leg, is_long ? p.total : -p.total, p.entry_notional, p.mark,
-                     p.leverage, p.liquidation_price, std::nullopt});
+                     p.leverage, p.liquidation_price, std::nullopt, p.funding});
     }
     return out;
   }
