@@ -137,13 +137,33 @@ TEST(BgtBinary, JsonOutputParsesAsJson) {
   }
 }
 
+// Starts `bgt --config <config> run` with an empty environment, output to `out` (removed first:
+// the wait reads it), waits (at most 120 s) for its first status line, sends `signals` (shell
+// commands using $pid) and returns "exit=<status>" of the process.
+std::string RunThenSignal(const std::string& config, const std::string& out,
+                          const std::string& signals) {
+  std::filesystem::remove(out);
+  const std::string script =
+      "env -i " + ShellQuote(BGT_BINARY) + " --config " + ShellQuote(config) + " run >" +
+      ShellQuote(out) + " 2>&1 & pid=$!; i=0; while ! grep -q 'equity' " + ShellQuote(out) +
+      " 2>/dev/null; do i=$((i+1)); if [ $i -gt 1200 ]; then break; fi; sleep 0.1; done; " +
+      signals + "; wait $pid; echo \"exit=$?\"";
+  FILE* pipe = ::popen(("/bin/sh -c " + ShellQuote(script)).c_str(), "r");
+  if (pipe == nullptr) return "popen failed";
+  std::string result;
+  std::array<char, 256> buf;
+  std::size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) result.append(buf.data(), n);
+  ::pclose(pipe);
+  return result;
+}
+
 // Graceful stop: `bgt run` with no duration runs until SIGTERM, then stops its threads,
 // flattens (run.on_stop = "flatten", the default), verifies flat and writes its summary.
 TEST(BgtBinary, RunStopsGracefullyOnSigterm) {
   const std::string summary = TempPath("sigterm-summary.txt");
   const std::string out = TempPath("sigterm-out.txt");
   std::filesystem::remove(summary);
-  std::filesystem::remove(out);  // the wait below reads it: nothing of an earlier run may stay
   const std::string config = WriteConfig("sigterm.toml",
                                          "[run]\n"
                                          "symbols = [\"BTCUSDT\"]\n"
@@ -152,19 +172,7 @@ TEST(BgtBinary, RunStopsGracefullyOnSigterm) {
                                          "journal = \"\"\n"
                                          "summary = \"" +
                                              summary + "\"\n");
-  // Start the node, wait (at most 120 s) for its first status line, then SIGTERM it.
-  const std::string script =
-      "env -i " + ShellQuote(BGT_BINARY) + " --config " + ShellQuote(config) + " run >" +
-      ShellQuote(out) + " 2>&1 & pid=$!; i=0; while ! grep -q 'equity' " + ShellQuote(out) +
-      " 2>/dev/null; do i=$((i+1)); if [ $i -gt 1200 ]; then break; fi; sleep 0.1; done; "
-      "kill -TERM $pid; wait $pid; echo \"exit=$?\"";
-  FILE* pipe = ::popen(("/bin/sh -c " + ShellQuote(script)).c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  std::string result;
-  std::array<char, 256> buf;
-  std::size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) result.append(buf.data(), n);
-  ::pclose(pipe);
+  const std::string result = RunThenSignal(config, out, "kill -TERM $pid");
   const std::string output = ReadAll(out);
   EXPECT_THAT(result, HasSubstr("exit=0")) << output;
   EXPECT_THAT(output, HasSubstr("flattened:         yes, verified flat"));
@@ -175,24 +183,12 @@ TEST(BgtBinary, RunStopsGracefullyOnSigterm) {
 // to finish the job (SIGTERM then SIGINT: two different signals, so neither is merged away).
 TEST(BgtBinary, RunExitsAtOnceOnASecondStopSignal) {
   const std::string out = TempPath("second-signal-out.txt");
-  std::filesystem::remove(out);
   const std::string config = WriteConfig("second-signal.toml",
                                          "[run]\n"
                                          "symbols = [\"BTCUSDT\"]\n"
                                          "journal = \"\"\n"
                                          "summary = \"\"\n");
-  const std::string script =
-      "env -i " + ShellQuote(BGT_BINARY) + " --config " + ShellQuote(config) + " run >" +
-      ShellQuote(out) + " 2>&1 & pid=$!; i=0; while ! grep -q 'equity' " + ShellQuote(out) +
-      " 2>/dev/null; do i=$((i+1)); if [ $i -gt 1200 ]; then break; fi; sleep 0.1; done; "
-      "kill -TERM $pid; kill -INT $pid; wait $pid; echo \"exit=$?\"";
-  FILE* pipe = ::popen(("/bin/sh -c " + ShellQuote(script)).c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  std::string result;
-  std::array<char, 256> buf;
-  std::size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) result.append(buf.data(), n);
-  ::pclose(pipe);
+  const std::string result = RunThenSignal(config, out, "kill -TERM $pid; kill -INT $pid");
   const std::string output = ReadAll(out);
   EXPECT_THAT(result, HasSubstr("exit=130")) << output;
   EXPECT_THAT(output, HasSubstr("second stop signal"));
