@@ -200,9 +200,14 @@ int RunNode(const GlobalOptions& options, const Io& io, const RunArgs& args) {
       node.rest_url = emulator->RestUrl();
       node.ws_public_url = emulator->WsUrl() + "/v2/ws/public";
       node.ws_private_url = emulator->WsUrl() + "/v2/ws/private";
-      node.credentials = EmulatorCredentials();
+      // The node trades the first configured account (the documented test account unless
+      // [[emulator.accounts]] says otherwise; validation keeps the list non-empty).
+      const emulator::EmulatorAccount& account = emu.accounts.front();
+      node.credentials =
+          bitget::Credentials{core::Secret(account.api_key), core::Secret(account.secret),
+                              core::Secret(account.passphrase)};
       io.out << "bgt run: emulator mode — in-process emulator at " << node.rest_url
-             << ", market speed x" << emu.speed << "\n";
+             << ", market speed x" << emu.speed << ", account \"" << account.name << "\"\n";
       break;
     }
     case config::Mode::kPaper: {

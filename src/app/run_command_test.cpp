@@ -104,6 +104,28 @@ max_leverage = 4
   EXPECT_NE((*last)->text.find("max_leverage = 4"), std::string::npos) << (*last)->text;
 }
 
+// The node trades the first configured emulator account, not always the documented one.
+TEST_F(RunCommandTest, EmulatorModeTradesTheFirstConfiguredAccount) {
+  const std::string config = WriteConfig(R"([[emulator.accounts]]
+name = "alice"
+api_key = "alice-key"
+secret = "alice-secret"
+passphrase = "alice-passphrase"
+usdt_deposit = "2500"
+[run]
+symbols = ["BTCUSDT"]
+duration_s = 1
+journal = ""
+summary = ""
+)");
+  const Outcome o = Bgt(config, {});
+  ASSERT_EQ(o.code, kExitOk) << o.out << o.err;
+  EXPECT_NE(o.out.find("account \"alice\""), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("starting equity:   2500 USDT"), std::string::npos) << o.out;
+  EXPECT_EQ(o.out.find("alice-secret"), std::string::npos);
+  EXPECT_EQ(o.err.find("alice-secret"), std::string::npos);
+}
+
 TEST_F(RunCommandTest, LeaveOnStopKeepsPositionsAndSaysSo) {
   const std::string config = WriteConfig(R"([run]
 symbols = ["BTCUSDT"]
