@@ -19,10 +19,8 @@
 #include "app/exit_codes.h"
 #include "app/venue_command.h"
 #include "app/venue_session.h"
-#include "bitget/credential.h"
 #include "config/dump.h"
 #include "config/load.h"
-#include "core/secret.h"
 #include "emulator/emulator.h"
 #include "live/node.h"
 #include "strategy/funding_aware.h"
@@ -120,12 +118,6 @@ class PaperFeeds {
   std::string first_error_;
 };
 
-bitget::Credentials EmulatorCredentials() {
-  const emulator::EmulatorAccount account;
-  return bitget::Credentials{core::Secret(account.api_key), core::Secret(account.secret),
-                             core::Secret(account.passphrase)};
-}
-
 // Waits for SIGINT/SIGTERM on its own thread (the signals are blocked everywhere else) and asks
 // the node to stop; a second one exits at once (exit code 130). Destroying it wakes the thread.
 class StopOnSignal {
@@ -203,9 +195,7 @@ int RunNode(const GlobalOptions& options, const Io& io, const RunArgs& args) {
       // The node trades the first configured account (the documented test account unless
       // [[emulator.accounts]] says otherwise; validation keeps the list non-empty).
       const emulator::EmulatorAccount& account = emu.accounts.front();
-      node.credentials =
-          bitget::Credentials{core::Secret(account.api_key), core::Secret(account.secret),
-                              core::Secret(account.passphrase)};
+      node.credentials = emulator::CredentialsOf(account);
       io.out << "bgt run: emulator mode — in-process emulator at " << node.rest_url
              << ", market speed x" << emu.speed << ", account \"" << account.name << "\"\n";
       break;
@@ -247,7 +237,7 @@ int RunNode(const GlobalOptions& options, const Io& io, const RunArgs& args) {
       node.ws_private_url = emulator->WsUrl() + "/v2/ws/private";
       node.market_rest_url = market_url;
       node.market_ws_public_url = config.venue.ws_public_url;
-      node.credentials = EmulatorCredentials();
+      node.credentials = emulator::CredentialsOf(emulator::EmulatorAccount{});
       node.ticker_tap = [exchange, feeds = feeds.get()](const model::Ticker& ticker) {
         feeds->Count(exchange->FeedTicker(ticker));
       };

@@ -262,9 +262,7 @@ net::WsHandler Emulator::Impl::CreateWsGateway() {
   WsGatewayOptions options;
   options.accounts.clear();
   for (const EmulatorAccount& account : config_.accounts) {
-    options.accounts.push_back(bitget::Credentials{core::Secret(account.api_key),
-                                                   core::Secret(account.secret),
-                                                   core::Secret(account.passphrase)});
+    options.accounts.push_back(CredentialsOf(account));
   }
   if (config_.wall_clock) options.wall_clock = config_.wall_clock;
   ws_ = std::make_unique<WsGateway>(*market_, std::move(options));
@@ -339,6 +337,11 @@ void Emulator::Stop() {
 
 net::HttpResponse Emulator::Handle(const net::HttpRequest& request) {
   return impl_->Handle(request);
+}
+
+bitget::Credentials CredentialsOf(const EmulatorAccount& account) {
+  return bitget::Credentials{core::Secret(account.api_key), core::Secret(account.secret),
+                             core::Secret(account.passphrase)};
 }
 
 }  // namespace bgt::emulator

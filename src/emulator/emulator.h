@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bitget/credential.h"
 #include "core/result.h"
 #include "core/time.h"
 #include "emulator/emulator_faults.h"
@@ -44,6 +45,9 @@ struct EmulatorAccount {
   std::string usdt_deposit = "100000";  // decimal text
   std::string name = "default";         // label for banners and logs
 };
+
+// The account's keys as bgt's client signs with them.
+bitget::Credentials CredentialsOf(const EmulatorAccount& account);
 
 struct EmulatorConfig {
   std::string bind_address = "127.0.0.1";

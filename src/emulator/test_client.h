@@ -12,20 +12,13 @@
 
 #include "bitget/api.h"
 #include "bitget/clock_sync.h"
-#include "bitget/credential.h"
 #include "bitget/endpoints.h"
 #include "bitget/rest_client.h"
 #include "core/clock.h"
-#include "core/secret.h"
 #include "emulator/emulator.h"
 #include "net/rate_limiter.h"
 
 namespace bgt::emulator {
-
-inline bitget::Credentials CredentialsOf(const EmulatorAccount& account) {
-  return bitget::Credentials{core::Secret(account.api_key), core::Secret(account.secret),
-                             core::Secret(account.passphrase)};
-}
 
 struct EmulatorClientOptions {
   EmulatorAccount account;  // default: the documented test account
