@@ -29,15 +29,9 @@ struct OpenState {
 
 OpenState ReadAll(bitget::BitgetApi& api, std::vector<core::Error>& errors) {
   OpenState state;
-  for (bitget::PlanType type : kPlanLists) {
-    auto plans = api.GetPlanOrders({.plan_type = type, .symbol = ""});
-    if (!plans) {
-      errors.push_back(Annotated(plans.error(), "list plan orders"));
-      state.complete = false;
-      continue;
-    }
-    for (auto& plan : plans->entrusted_list) state.plans.push_back(std::move(plan));
-  }
+  const std::size_t errors_before = errors.size();
+  state.plans = ReadPlanOrders(api, errors);
+  if (errors.size() != errors_before) state.complete = false;
   auto orders = ReadOpenOrders(api, kOpenOrderPages);
   if (!orders) {
     errors.push_back(Annotated(orders.error(), "list open orders"));
@@ -138,6 +132,20 @@ std::vector<FlattenLeftover> Leftovers(const OpenState& state) {
 }
 
 }  // namespace
+
+std::vector<bitget::PlanOrderInfo> ReadPlanOrders(bitget::BitgetApi& api,
+                                                  std::vector<core::Error>& errors) {
+  std::vector<bitget::PlanOrderInfo> out;
+  for (bitget::PlanType type : kPlanLists) {
+    auto plans = api.GetPlanOrders({.plan_type = type, .symbol = ""});
+    if (!plans) {
+      errors.push_back(Annotated(plans.error(), "list plan orders"));
+      continue;
+    }
+    for (auto& plan : plans->entrusted_list) out.push_back(std::move(plan));
+  }
+  return out;
+}
 
 core::Result<std::vector<bitget::OrderInfo>> ReadOpenOrders(bitget::BitgetApi& api, int max_pages) {
   std::vector<bitget::OrderInfo> out;

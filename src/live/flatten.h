@@ -56,6 +56,11 @@ struct FlattenReport {
 // most `max_pages`). Error: the first failing page's error (nothing is returned then).
 core::Result<std::vector<bitget::OrderInfo>> ReadOpenOrders(bitget::BitgetApi& api, int max_pages);
 
+// Every plan order of the product type: trigger, trailing and every TP/SL kind. A list that
+// cannot be read appends its error to `errors` and the others are still read.
+std::vector<bitget::PlanOrderInfo> ReadPlanOrders(bitget::BitgetApi& api,
+                                                  std::vector<core::Error>& errors);
+
 // What is open right now (plan orders, orders, non-zero position legs): the dry run of a
 // flatten. `complete` is false when a list could not be read (its error is in `errors`).
 struct OpenInventory {

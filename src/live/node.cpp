@@ -252,17 +252,15 @@ core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
   // Plan orders (triggers, trailing, TP/SL) are the venue's to run; each is reported so the
   // journal shows what else can open or close a position.
   std::vector<std::string> plan_notes;
-  for (bitget::PlanType type : {bitget::PlanType::kNormalPlan, bitget::PlanType::kTrackPlan,
-                                bitget::PlanType::kProfitLoss}) {
-    auto plans = api_->GetPlanOrders({.plan_type = type, .symbol = ""});
-    if (!plans) return plans.error();
-    for (const bitget::PlanOrderInfo& plan : plans->entrusted_list) {
-      plan_notes.push_back(
-          "plan order on the venue: " + plan.symbol + " " +
-          std::string(bitget::ToString(plan.plan_type)) +
-          (plan.trigger_price ? " trigger " + plan.trigger_price->ToString() : std::string()) +
-          " (" + (plan.client_oid.empty() ? plan.order_id : plan.client_oid) + ")");
-    }
+  std::vector<core::Error> plan_errors;
+  const std::vector<bitget::PlanOrderInfo> plans = ReadPlanOrders(*api_, plan_errors);
+  if (!plan_errors.empty()) return plan_errors.front();
+  for (const bitget::PlanOrderInfo& plan : plans) {
+    plan_notes.push_back(
+        "plan order on the venue: " + plan.symbol + " " +
+        std::string(bitget::ToString(plan.plan_type)) +
+        (plan.trigger_price ? " trigger " + plan.trigger_price->ToString() : std::string()) + " (" +
+        (plan.client_oid.empty() ? plan.order_id : plan.client_oid) + ")");
   }
   notes_.insert(notes_.end(), plan_notes.begin(), plan_notes.end());
   const std::set<std::string> own = OwnSymbols(venue->fills);
