@@ -214,16 +214,18 @@ core::Status RestFallbackPoller::Poll(core::Timestamp now, std::vector<model::Ex
   auto note = [&](const core::Error& error) {
     if (first.ok()) first = error;
   };
-  if (auto orders = source_.OpenOrders()) {
-    for (const OrderInfo& row : orders->entrusted_list) {
-      if (auto update = ToOrderUpdate(row)) {
-        out.emplace_back(std::move(*update));
-      } else {
-        note(update.error());
+  if (options_.open_orders) {
+    if (auto orders = source_.OpenOrders()) {
+      for (const OrderInfo& row : orders->entrusted_list) {
+        if (auto update = ToOrderUpdate(row)) {
+          out.emplace_back(std::move(*update));
+        } else {
+          note(update.error());
+        }
       }
+    } else {
+      note(orders.error());
     }
-  } else {
-    note(orders.error());
   }
   if (auto positions = source_.Positions()) {
     model::PositionsSnapshot snapshot;

@@ -73,6 +73,9 @@ class BitgetApiPollSource final : public ExecPollSource {
 struct RestFallbackOptions {
   core::Duration stream_down_after = std::chrono::seconds(5);  // grace before polling starts
   core::Duration poll_interval = std::chrono::seconds(2);
+  // false: the caller reads the open orders itself (e.g. with the fills, to reconcile them), so
+  // Poll reads only positions and accounts.
+  bool open_orders = true;
 };
 
 // Decides when to poll and converts what the polls return. The REST calls block: run Poll()
@@ -87,7 +90,8 @@ class RestFallbackPoller {
   // True when the stream has been down for stream_down_after and no poll ran within
   // poll_interval.
   bool PollDue(core::Timestamp now) const;
-  // Reads open orders, positions and accounts; appends OrderUpdates (open orders), one
+  // Reads open orders (unless options.open_orders is false), positions and accounts; appends
+  // OrderUpdates (open orders), one
   // PositionsSnapshot and AccountUpdates, all with source kPoll. Returns the first error (the
   // successful reads are still appended) and counts it.
   core::Status Poll(core::Timestamp now, std::vector<model::ExecEvent>& out);

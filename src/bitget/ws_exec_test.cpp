@@ -177,6 +177,20 @@ TEST(RestFallbackPollerTest, PollsOnlyAfterTheStreamWasDownLongEnough) {
   EXPECT_EQ(poller.polls(), 1u);
 }
 
+TEST(RestFallbackPollerTest, WithoutOpenOrdersOnlyPositionsAndAccountsAreRead) {
+  FakeSource source;
+  RestFallbackOptions options{seconds(1), seconds(1)};
+  options.open_orders = false;
+  RestFallbackPoller poller(source, options);
+  poller.OnStreamState(false, core::Timestamp::FromSeconds(1));
+  std::vector<model::ExecEvent> events;
+  ASSERT_TRUE(poller.Poll(core::Timestamp::FromSeconds(3), events).ok());
+  EXPECT_EQ(source.calls, 0);  // no open-order request
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_TRUE(std::holds_alternative<model::PositionsSnapshot>(events[0]));
+  EXPECT_TRUE(std::holds_alternative<model::AccountUpdate>(events[1]));
+}
+
 TEST(RestFallbackPollerTest, AFailingReadIsReportedButTheOthersStillCount) {
   FakeSource source;
   source.fail_orders = true;

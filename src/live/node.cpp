@@ -80,7 +80,11 @@ class Node::Impl {
  private:
   core::Status ConnectRest();
   // Which of the venue's positions bgt opened itself (journal or a bgt fill), by symbol.
-  std::set<std::string> OwnSymbols(const std::vector<model::Fill>& recent_fills) const;
+  // `past` is the journal of earlier runs (nullptr: none).
+  std::set<std::string> OwnSymbols(const std::vector<model::Fill>& recent_fills,
+                                   const store::Journal* past) const;
+  // Drops what belongs to the symbols left alone.
+  void DropLeftAlone(execution::VenueState& venue) const;
   // The kernel's equity, balance, margin, fees and funding now (kernel thread, or after it).
   store::EquityRecord EquitySnapshot() const;
   void KernelLoop();
@@ -180,20 +184,17 @@ core::Status Node::Impl::ConnectRest() {
   return core::Status::Ok();
 }
 
-std::set<std::string> Node::Impl::OwnSymbols(const std::vector<model::Fill>& recent_fills) const {
+std::set<std::string> Node::Impl::OwnSymbols(const std::vector<model::Fill>& recent_fills,
+                                             const store::Journal* past) const {
   std::set<std::string> own;
   const std::string prefix = "bgt";
   for (const model::Fill& fill : recent_fills) {
     if (fill.client_oid.rfind(prefix, 0) == 0) own.insert(fill.symbol);
   }
-  if (options_.journal_path.empty() || !std::filesystem::exists(options_.journal_path)) {
-    return own;
-  }
-  auto journal = store::Journal::Open(options_.journal_path);
-  if (!journal) return own;
+  if (past == nullptr) return own;
   store::JournalQuery query;
   query.limit = 10'000;
-  auto positions = (*journal)->Positions(query);
+  auto positions = past->Positions(query);
   if (!positions) return own;
   std::set<std::pair<std::string, std::string>> seen;  // newest record per (symbol, leg)
   for (const store::PositionRecord& p : *positions) {
@@ -201,6 +202,15 @@ std::set<std::string> Node::Impl::OwnSymbols(const std::vector<model::Fill>& rec
     if (!p.size.IsZero()) own.insert(p.symbol);
   }
   return own;
+}
+
+void Node::Impl::DropLeftAlone(execution::VenueState& venue) const {
+  if (left_alone_.empty()) return;
+  std::erase_if(venue.open_orders, [this](const execution::VenueOrder& order) {
+    return left_alone_.contains(order.symbol);
+  });
+  std::erase_if(venue.fills,
+                [this](const model::Fill& fill) { return left_alone_.contains(fill.symbol); });
 }
 
 core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
@@ -263,7 +273,15 @@ core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
         (plan.client_oid.empty() ? plan.order_id : plan.client_oid) + ")");
   }
   notes_.insert(notes_.end(), plan_notes.begin(), plan_notes.end());
-  const std::set<std::string> own = OwnSymbols(venue->fills);
+  // The journal of earlier runs, read once: who opened the positions, which orders were left
+  // unfinished.
+  std::unique_ptr<store::Journal> past;
+  if (!options_.journal_path.empty() && std::filesystem::exists(options_.journal_path)) {
+    auto journal = store::Journal::Open(options_.journal_path);
+    if (!journal) return journal.error();
+    past = std::move(*journal);
+  }
+  const std::set<std::string> own = OwnSymbols(venue->fills, past.get());
   std::vector<std::string> adopted;  // managed adopted symbols outside the traded set
   for (const bitget::PositionInfo& p : *positions) {
     if (p.total.IsZero()) continue;
@@ -286,11 +304,7 @@ core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
   if (!left_alone_.empty()) {
     std::erase_if(options_.symbols,
                   [this](const std::string& symbol) { return left_alone_.contains(symbol); });
-    std::erase_if(venue->open_orders, [this](const execution::VenueOrder& order) {
-      return left_alone_.contains(order.symbol);
-    });
-    std::erase_if(venue->fills,
-                  [this](const model::Fill& fill) { return left_alone_.contains(fill.symbol); });
+    DropLeftAlone(*venue);
     if (options_.symbols.empty()) {
       return core::MakeError(core::ErrorCode::kFailedPrecondition,
                              "every traded symbol holds a position left alone "
@@ -333,12 +347,11 @@ core::Status Node::Impl::Connect(const Node::StrategyFactory& make_strategies) {
   // The journal's unfinished orders (a crash may have left some before send, or before the
   // venue's answer): restored, then settled by the reconciliation below.
   std::vector<execution::RestoredOrder> restored;
-  if (!options_.journal_path.empty() && std::filesystem::exists(options_.journal_path)) {
-    auto journal = store::Journal::Open(options_.journal_path);
-    if (!journal) return journal.error();
-    auto orders = RestoredOrdersFromJournal(**journal);
+  if (past) {
+    auto orders = RestoredOrdersFromJournal(*past);
     if (!orders) return orders.error();
     restored = std::move(*orders);
+    past.reset();
   }
   if (!options_.journal_path.empty()) {
     auto writer = store::JournalWriter::Start(options_.journal_path);
@@ -609,6 +622,7 @@ void Node::Impl::RestLoop() {
   bitget::RestFallbackOptions fallback;
   fallback.stream_down_after = options_.stream_down_after;
   fallback.poll_interval = options_.rest_poll_interval;
+  fallback.open_orders = false;  // PollVenue reads them with the fills (ReadVenueState)
   bitget::RestFallbackPoller poller(source, fallback);
   for (;;) {
     std::optional<execution::Command> command = commands_.Pop(kPoll);
@@ -633,17 +647,10 @@ void Node::Impl::PollVenue(bitget::RestFallbackPoller& poller, core::Timestamp s
   (void)poller.Poll(now, events);
   auto venue = adapter_->ReadVenueState(options_.symbols, since);
   if (venue) {
-    std::erase_if(venue->open_orders, [this](const execution::VenueOrder& order) {
-      return left_alone_.contains(order.symbol);
-    });
-    std::erase_if(venue->fills,
-                  [this](const model::Fill& fill) { return left_alone_.contains(fill.symbol); });
+    DropLeftAlone(*venue);
     inputs_.Push(VenuePoll{std::move(*venue)});
   }
-  for (model::ExecEvent& event : events) {
-    if (std::holds_alternative<model::OrderUpdate>(event)) continue;  // in the venue state
-    inputs_.Push(std::move(event));
-  }
+  for (model::ExecEvent& event : events) inputs_.Push(std::move(event));
 }
 
 void Node::Impl::PublishStats() {
