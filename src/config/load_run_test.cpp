@@ -14,6 +14,7 @@ namespace bgt::config {
 namespace {
 
 using test_support::At;
+using test_support::ExpectViolation;
 using test_support::ViolationsOf;
 
 using ::testing::AllOf;
@@ -157,9 +158,7 @@ rest_poll_interval_s = 3601
 speed = 60
 )");
   const auto check = [&](std::string_view path, std::uint32_t line, std::string_view text) {
-    const Violation v = At(violations, path);
-    EXPECT_EQ(v.line, line) << path;
-    EXPECT_THAT(v.message, HasSubstr(std::string(text))) << path;
+    ExpectViolation(violations, path, line, text);
   };
   check("run.symbols[0]", 2, "is not a symbol");
   check("run.symbols[1]", 2, "expected a string, got an integer");
@@ -221,9 +220,7 @@ max_drawdown = nan
 max_position = 3
 )");
   const auto check = [&](std::string_view path, std::uint32_t line, std::string_view text) {
-    const Violation v = At(violations, path);
-    EXPECT_EQ(v.line, line) << path;
-    EXPECT_THAT(v.message, HasSubstr(std::string(text))) << path;
+    ExpectViolation(violations, path, line, text);
   };
   check("risk.risk_fraction", 2, "must be in (0, 0.1], got 0.5");
   check("risk.max_symbol_notional", 3, "must be > 0, got -1");

@@ -16,6 +16,7 @@ namespace bgt::config {
 namespace {
 
 using test_support::At;
+using test_support::ExpectViolation;
 using test_support::ViolationsOf;
 
 using ::testing::AllOf;
@@ -174,9 +175,7 @@ check_interval_s = 0
 avoid_window_s = "30"
 )");
   const auto check = [&](std::string_view path, std::uint32_t line, std::string_view text) {
-    const Violation v = At(violations, path);
-    EXPECT_EQ(v.line, line) << path;
-    EXPECT_THAT(v.message, HasSubstr(std::string(text))) << path;
+    ExpectViolation(violations, path, line, text);
   };
   check("strategy.trend.fast_period", 2, "must be < slow_period");
   check("strategy.trend.stop_atr", 4, "must be finite and > 0");

@@ -3,8 +3,10 @@
 // Thread-safety: test code, one thread.
 #pragma once
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +46,14 @@ inline Violation At(const std::vector<Violation>& violations, std::string_view p
   }
   EXPECT_EQ(count, 1) << path;
   return found;
+}
+
+// Expects exactly one violation at `path`, on `line`, whose message contains `text`.
+inline void ExpectViolation(const std::vector<Violation>& violations, std::string_view path,
+                            std::uint32_t line, std::string_view text) {
+  const Violation v = At(violations, path);
+  EXPECT_EQ(v.line, line) << path;
+  EXPECT_THAT(v.message, ::testing::HasSubstr(std::string(text))) << path;
 }
 
 }  // namespace bgt::config::test_support
